@@ -1,0 +1,63 @@
+//! One document through the whole pipeline: text → claims → rules → diagnostics.
+
+use crate::claims::{anchor, resolve, temporal, Temporal};
+use crate::diagnostics::Diagnostic;
+use crate::document::Document;
+use crate::language::embedded;
+use crate::morphology;
+use crate::rules::{checks, Context, RuleSet};
+use crate::text::Text;
+
+/// What checking one document produced.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Tokens and sentences (empty when the language has no data).
+    pub text: Text,
+    /// Temporal claims, anchored and resolved.
+    pub temporals: Vec<Temporal>,
+    /// Findings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Extracts the claims of a document: tokens, time expressions, their predicates and
+/// intervals.
+pub fn extract(doc: &Document) -> (Text, Vec<Temporal>) {
+    let Some(pack) = doc.lang.and_then(embedded::pack) else {
+        return (Text::default(), Vec::new());
+    };
+    let text = Text::new(&doc.text, &doc.segments, pack);
+    let mut temporals = temporal::extract(&doc.text, &text, pack);
+    if let Some(morph) = doc.lang.and_then(morphology::for_language) {
+        anchor::anchor_all(&doc.text, &text, pack, morph, &mut temporals);
+    }
+    if let Some(published) = &doc.published {
+        for t in &mut temporals {
+            // A time that modifies a noun is not placed by the verb's tense.
+            let tense = t.anchor.as_ref().filter(|a| a.strong && !a.conditional).map(|a| a.tense);
+            t.interval = resolve::resolve(&t.value, published.date, tense);
+        }
+    }
+    (text, temporals)
+}
+
+/// Checks a document with a rule set.
+pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
+    let (text, temporals) = extract(doc);
+    let pack = doc.lang.and_then(embedded::pack);
+    let ctx = Context { doc, text: &text, temporals: &temporals, pack };
+    let mut diagnostics = Vec::new();
+    for rule in &rules.rules {
+        if !rule.applies_to(&doc.lang_code) && !(rule.languages.iter().any(|l| l == "*")) {
+            continue;
+        }
+        if rule.check.needs_language() && pack.is_none() {
+            continue;
+        }
+        if rule.check.needs_publication_date() && doc.published.is_none() {
+            continue;
+        }
+        diagnostics.extend(checks::run(rule, &ctx));
+    }
+    diagnostics.sort_by(|a, b| (a.primary_span().start, &a.rule).cmp(&(b.primary_span().start, &b.rule)));
+    Outcome { text, temporals, diagnostics }
+}

@@ -1,0 +1,142 @@
+//! The claims stage: what an article asserts about time, each with its span.
+//!
+//! [`temporal`] finds time expressions, [`anchor`] finds the predicate each one anchors and
+//! its tense, [`resolve`] turns the expression into a calendar interval against the
+//! publication date.
+
+pub mod anchor;
+pub mod resolve;
+pub mod temporal;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::language::{Part, Prep, Unit};
+use crate::morphology::Tense;
+
+pub use resolve::{Grain, Interval};
+
+/// A time expression as written, before it is placed on the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeValue {
+    /// A day: «6 января», «06.01.2026». The day may be impossible («31 апреля»).
+    Date {
+        /// Year, when written.
+        year: Option<i32>,
+        /// Month 1–12.
+        month: u32,
+        /// Day of month as written.
+        day: u32,
+    },
+    /// A month or part of one: «в январе», «в конце декабря 2026 года».
+    Month {
+        /// Year, when written.
+        year: Option<i32>,
+        /// Month 1–12.
+        month: u32,
+        /// Part of the month.
+        part: Option<Part>,
+    },
+    /// A year or part of one: «в 2025 году», «в конце 2025 года».
+    Year {
+        /// The year.
+        year: i32,
+        /// Part of the year.
+        part: Option<Part>,
+    },
+    /// A range: «с 15 по 20 мая», «2014–2016 годах».
+    Range {
+        /// First end.
+        from: Box<TimeValue>,
+        /// Last end.
+        to: Box<TimeValue>,
+    },
+    /// A weekday: «во вторник», «в прошлую пятницу».
+    Weekday {
+        /// ISO weekday, Monday = 1.
+        weekday: u32,
+        /// Week shift from «прошлую» (-1), «эту» (0), «следующую» (1).
+        shift: Option<i32>,
+    },
+    /// «вчера» = -1 day from publication.
+    RelativeDay(i32),
+    /// «на прошлой неделе».
+    RelativePeriod {
+        /// Unit.
+        unit: Unit,
+        /// Offset in units.
+        offset: i32,
+    },
+}
+
+/// The predicate a time expression anchors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// The verb (or plan marker) in the text.
+    pub span: Range<usize>,
+    /// Its tense.
+    pub tense: Tense,
+    /// The expression is an adverbial of this verb, not a modifier of a noun between them.
+    pub strong: bool,
+    /// The clause is conditional («состоялась бы»).
+    pub conditional: bool,
+    /// The clause reports speech («заявил, что …»): its tense is relative to the report.
+    pub reported: bool,
+}
+
+/// One temporal expression found in an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Temporal {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// Token index range.
+    pub tokens: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The value as written.
+    pub value: TimeValue,
+    /// The preposition or phrase governing it.
+    pub prep: Option<Prep>,
+    /// Byte range of the written year digits, when a year is written (for fixes).
+    pub year_span: Option<Range<usize>>,
+    /// Byte range of «<day> <month>» for a single date (for fixes).
+    pub day_month_span: Option<Range<usize>>,
+    /// Byte range of the weekday words, for a weekday.
+    pub weekday_span: Option<Range<usize>>,
+    /// Byte ranges of the two written ends of a range («15» and «12» in «с 15 по 12 мая»).
+    pub range_ends: Option<(Range<usize>, Range<usize>)>,
+    /// The predicate it anchors, when one was found.
+    pub anchor: Option<Anchor>,
+    /// Calendar interval against the publication date, when it could be placed.
+    pub interval: Option<Interval>,
+}
+
+impl Temporal {
+    /// A single day (written date) with its year, if this is one.
+    pub fn written_date(&self) -> Option<(Option<i32>, u32, u32)> {
+        match self.value {
+            TimeValue::Date { year, month, day } => Some((year, month, day)),
+            _ => None,
+        }
+    }
+
+    /// The resolved day, when the interval is a single day.
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.interval
+            .filter(|i| i.grain == Grain::Day)
+            .map(|i| i.start)
+    }
+
+    /// Whether the year was written out.
+    pub fn has_written_year(&self) -> bool {
+        self.year_span.is_some()
+    }
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Default)]
+pub struct Claims {
+    /// Temporal expressions in text order.
+    pub temporals: Vec<Temporal>,
+}

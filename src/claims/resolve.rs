@@ -1,0 +1,256 @@
+//! Placing a time expression on the calendar against the publication date.
+//!
+//! A year-less date takes the year a reader gives it: the most recent one for a past-tense
+//! predicate, the next one for a future-tense predicate, the nearest otherwise. One
+//! exception mirrors a reader too: a day that falls within [`NEARBY_DAYS`] on the "wrong"
+//! side of the publication date is read as that day, not as a day a year away («встреча
+//! пройдет 3 января» in an article of 6 January is a slip, not next year's meeting).
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use crate::claims::TimeValue;
+use crate::language::{Part, Unit};
+use crate::morphology::Tense;
+
+/// How close to publication a year-less day must be to be read against the tense.
+pub const NEARBY_DAYS: i64 = 14;
+
+/// Precision of an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grain {
+    /// One day.
+    Day,
+    /// A Monday-based week.
+    Week,
+    /// Part of a month («в конце декабря»).
+    PartOfMonth,
+    /// A month.
+    Month,
+    /// Part of a year.
+    PartOfYear,
+    /// A year.
+    Year,
+    /// An explicit range.
+    Range,
+}
+
+impl Grain {
+    /// Lower-case name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::PartOfMonth => "part-of-month",
+            Grain::Month => "month",
+            Grain::PartOfYear => "part-of-year",
+            Grain::Year => "year",
+            Grain::Range => "range",
+        }
+    }
+}
+
+/// A closed interval of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (inclusive).
+    pub end: NaiveDate,
+    /// Precision.
+    pub grain: Grain,
+}
+
+impl Interval {
+    fn day(d: NaiveDate) -> Interval {
+        Interval { start: d, end: d, grain: Grain::Day }
+    }
+
+    /// Days from `date` to the interval: 0 when inside, negative when the interval is earlier.
+    pub fn distance_from(&self, date: NaiveDate) -> i64 {
+        if self.end < date {
+            (self.end - date).num_days()
+        } else if self.start > date {
+            (self.start - date).num_days()
+        } else {
+            0
+        }
+    }
+}
+
+/// Days in a month, or `None` for a month outside 1–12 or a year chrono cannot hold.
+pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = first.checked_add_months(Months::new(1))?;
+    Some((next - first).num_days() as u32)
+}
+
+fn month_interval(year: i32, month: u32, part: Option<Part>) -> Option<Interval> {
+    let last = days_in_month(year, month)?;
+    let (a, b, grain) = match part {
+        None => (1, last, Grain::Month),
+        Some(Part::Early) => (1, 10, Grain::PartOfMonth),
+        Some(Part::Mid) => (11, 20, Grain::PartOfMonth),
+        Some(Part::Late) => (21, last, Grain::PartOfMonth),
+        Some(Part::FirstHalf) => (1, 15, Grain::PartOfMonth),
+        Some(Part::SecondHalf) => (16, last, Grain::PartOfMonth),
+    };
+    Some(Interval {
+        start: NaiveDate::from_ymd_opt(year, month, a)?,
+        end: NaiveDate::from_ymd_opt(year, month, b)?,
+        grain,
+    })
+}
+
+fn year_interval(year: i32, part: Option<Part>) -> Option<Interval> {
+    let (m1, m2, grain) = match part {
+        None => (1, 12, Grain::Year),
+        Some(Part::Early) => (1, 4, Grain::PartOfYear),
+        Some(Part::Mid) => (5, 8, Grain::PartOfYear),
+        Some(Part::Late) => (9, 12, Grain::PartOfYear),
+        Some(Part::FirstHalf) => (1, 6, Grain::PartOfYear),
+        Some(Part::SecondHalf) => (7, 12, Grain::PartOfYear),
+    };
+    Some(Interval {
+        start: NaiveDate::from_ymd_opt(year, m1, 1)?,
+        end: NaiveDate::from_ymd_opt(year, m2, days_in_month(year, m2)?)?,
+        grain,
+    })
+}
+
+/// Picks among the same expression placed in neighbouring years (or weeks).
+fn choose(candidates: &[Interval], published: NaiveDate, tense: Option<Tense>) -> Option<Interval> {
+    let nearby = |c: &&Interval| c.grain == Grain::Day && c.distance_from(published).abs() <= NEARBY_DAYS;
+    match tense {
+        Some(Tense::Past) => candidates
+            .iter()
+            .find(|c| nearby(c) && c.start > published)
+            .or_else(|| candidates.iter().rev().find(|c| c.start <= published))
+            .copied(),
+        Some(Tense::Future) => candidates
+            .iter()
+            .rev()
+            .find(|c| nearby(c) && c.end < published)
+            .or_else(|| candidates.iter().find(|c| c.end >= published))
+            .copied(),
+        _ => candidates
+            .iter()
+            .min_by_key(|c| c.distance_from(published).abs())
+            .copied(),
+    }
+}
+
+/// The interval of `value` read in an article published on `published`, whose predicate has
+/// `tense`. `None` for an impossible date or one outside the calendar.
+pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) -> Option<Interval> {
+    let y0 = published.year();
+    match *value {
+        TimeValue::Date { year: Some(y), month, day } => NaiveDate::from_ymd_opt(y, month, day).map(Interval::day),
+        TimeValue::Date { year: None, month, day } => {
+            let c: Vec<_> = (y0 - 1..=y0 + 1)
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day).map(Interval::day))
+                .collect();
+            choose(&c, published, tense)
+        }
+        TimeValue::Month { year: Some(y), month, part } => month_interval(y, month, part),
+        TimeValue::Month { year: None, month, part } => {
+            let c: Vec<_> = (y0 - 1..=y0 + 1).filter_map(|y| month_interval(y, month, part)).collect();
+            choose(&c, published, tense)
+        }
+        TimeValue::Year { year, part } => year_interval(year, part),
+        TimeValue::Range { ref from, ref to } => {
+            let to_i = resolve(to, published, tense)?;
+            let from_i = match **from {
+                TimeValue::Date { year: None, month, day } if matches!(**to, TimeValue::Date { .. }) => {
+                    let y = to_i.end.year();
+                    let d = NaiveDate::from_ymd_opt(y, month, day)?;
+                    // «с 28 декабря по 3 января»: the first end is in the year before.
+                    if d > to_i.end && month != to_i.end.month() {
+                        Interval::day(NaiveDate::from_ymd_opt(y - 1, month, day)?)
+                    } else {
+                        Interval::day(d)
+                    }
+                }
+                _ => resolve(from, published, tense)?,
+            };
+            (from_i.start <= to_i.end).then_some(Interval {
+                start: from_i.start,
+                end: to_i.end,
+                grain: Grain::Range,
+            })
+        }
+        TimeValue::Weekday { weekday, shift } => {
+            let monday = published - Days::new(published.weekday().num_days_from_monday() as u64);
+            let in_week = |w: i64| monday + chrono::Duration::days(w * 7 + weekday as i64 - 1);
+            match shift {
+                Some(s) => Some(Interval::day(in_week(s as i64))),
+                None => {
+                    let c: Vec<_> = (-1..=1).map(|w| Interval::day(in_week(w))).collect();
+                    match tense {
+                        Some(Tense::Past) => c.iter().rev().find(|d| d.start <= published).copied(),
+                        Some(Tense::Future) => c.iter().find(|d| d.start >= published).copied(),
+                        _ => choose(&c, published, None),
+                    }
+                }
+            }
+        }
+        TimeValue::RelativeDay(d) => Some(Interval::day(published + chrono::Duration::days(d as i64))),
+        TimeValue::RelativePeriod { unit, offset } => match unit {
+            Unit::Week => {
+                let monday = published - Days::new(published.weekday().num_days_from_monday() as u64)
+                    + chrono::Duration::days(7 * offset as i64);
+                Some(Interval { start: monday, end: monday + Days::new(6), grain: Grain::Week })
+            }
+            Unit::Month => {
+                let first = NaiveDate::from_ymd_opt(y0, published.month(), 1)?;
+                let m = if offset >= 0 {
+                    first.checked_add_months(Months::new(offset as u32))?
+                } else {
+                    first.checked_sub_months(Months::new(offset.unsigned_abs()))?
+                };
+                month_interval(m.year(), m.month(), None)
+            }
+            Unit::Year => year_interval(y0 + offset, None),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn res(v: TimeValue, pubd: &str, t: Option<Tense>) -> (String, String) {
+        let i = resolve(&v, d(pubd), t).unwrap();
+        (i.start.to_string(), i.end.to_string())
+    }
+
+    #[test]
+    fn yearless_dates_follow_the_tense() {
+        let dec = TimeValue::Month { year: None, month: 12, part: None };
+        assert_eq!(res(dec.clone(), "2026-01-06", Some(Tense::Past)).0, "2025-12-01");
+        assert_eq!(res(dec, "2026-01-06", Some(Tense::Future)).0, "2026-12-01");
+        let jan20 = TimeValue::Date { year: None, month: 1, day: 20 };
+        assert_eq!(res(jan20.clone(), "2026-01-06", Some(Tense::Future)).0, "2026-01-20");
+        assert_eq!(res(jan20, "2026-03-06", Some(Tense::Past)).0, "2026-01-20");
+        // A reader takes «пройдет 3 января» on 6 January as a slip about this 3 January.
+        let jan3 = TimeValue::Date { year: None, month: 1, day: 3 };
+        assert_eq!(res(jan3, "2026-01-06", Some(Tense::Future)).0, "2026-01-03");
+    }
+
+    #[test]
+    fn parts_weekdays_and_relative_periods() {
+        let late = TimeValue::Month { year: Some(2026), month: 12, part: Some(Part::Late) };
+        assert_eq!(res(late, "2026-01-06", None), ("2026-12-21".into(), "2026-12-31".into()));
+        let tue = TimeValue::Weekday { weekday: 2, shift: None };
+        assert_eq!(res(tue.clone(), "2026-01-06", Some(Tense::Future)).0, "2026-01-06");
+        assert_eq!(res(tue, "2026-01-08", Some(Tense::Past)).0, "2026-01-06");
+        let week = TimeValue::RelativePeriod { unit: Unit::Week, offset: -1 };
+        assert_eq!(res(week, "2026-01-08", None), ("2025-12-29".into(), "2026-01-04".into()));
+        assert!(resolve(&TimeValue::Date { year: Some(2025), month: 2, day: 29 }, d("2026-01-01"), None).is_none());
+        assert_eq!(days_in_month(2024, 2), Some(29));
+        assert_eq!(days_in_month(10000, 2), Some(29));
+    }
+}

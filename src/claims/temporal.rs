@@ -1,0 +1,583 @@
+//! Finds time expressions in tokens with the vocabulary of a [`LanguagePack`].
+//!
+//! One left-to-right pass; at each token a small set of patterns is tried, each looking at
+//! most a dozen tokens ahead, so the pass is linear in the length of the text.
+
+use crate::claims::{Temporal, TimeValue};
+use crate::language::{fold, LanguagePack, Part, Phrase, Prep, Word};
+use crate::text::{Text, Token, TokenKind};
+
+/// What the extractor knows about each token, computed once.
+struct Tagged<'a> {
+    source: &'a str,
+    tokens: &'a [Token],
+    words: Vec<&'a [Word]>,
+    folded: Vec<Option<String>>,
+    pack: &'a LanguagePack,
+}
+
+impl<'a> Tagged<'a> {
+    fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
+        let mut words = Vec::with_capacity(tokens.len());
+        let mut folded = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if t.is_word() {
+                let f = fold(t.text(source));
+                let w = pack.word(&f);
+                let keep = !w.is_empty() || !pack.phrases(&f).is_empty() || pack.is_number_suffix(&f);
+                words.push(w);
+                folded.push(keep.then_some(f));
+            } else {
+                words.push(&[][..]);
+                folded.push(None);
+            }
+        }
+        Tagged {
+            source,
+            tokens,
+            words,
+            folded,
+            pack,
+        }
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    fn word(&self, i: usize) -> &[Word] {
+        self.words.get(i).copied().unwrap_or(&[])
+    }
+
+    fn folded(&self, i: usize) -> Option<&str> {
+        self.folded.get(i).and_then(|f| f.as_deref())
+    }
+
+    fn month(&self, i: usize) -> Option<u32> {
+        self.word(i).iter().find_map(|w| match w {
+            Word::Month(m) => Some(*m),
+            _ => None,
+        })
+    }
+
+    fn weekday(&self, i: usize) -> Option<u32> {
+        self.word(i).iter().find_map(|w| match w {
+            Word::Weekday(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    fn prep(&self, i: usize) -> Option<Prep> {
+        self.word(i).iter().find_map(|w| match w {
+            Word::Prep(p) => Some(*p),
+            _ => None,
+        })
+    }
+
+    fn is_year_word(&self, i: usize) -> bool {
+        self.word(i).contains(&Word::YearWord)
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.tok(i).and_then(Token::punct)
+    }
+
+    fn number(&self, i: usize) -> Option<(u32, u8)> {
+        self.tok(i).and_then(Token::number)
+    }
+
+    /// Token `i` continues the expression: same segment, exists.
+    fn joined(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.segment_start)
+    }
+
+    /// Token `i` touches token `i - 1` with no space between.
+    fn adjacent(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before && !t.segment_start)
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('-' | '–' | '—' | '‒'))
+    }
+
+    /// After a number at `i`: an ordinal suffix `-м`, `-го` glued on; returns the index after it.
+    fn skip_number_suffix(&self, i: usize) -> usize {
+        if self.punct(i + 1) == Some('-')
+            && self.adjacent(i + 1)
+            && self.adjacent(i + 2)
+            && self.folded(i + 2).is_some_and(|f| self.pack.is_number_suffix(f))
+        {
+            i + 3
+        } else {
+            i + 1
+        }
+    }
+
+    /// A year word at `i` («года», «г.»): the index after it (and after the stop of «г.»).
+    fn after_year_word(&self, i: usize) -> Option<usize> {
+        if !self.joined(i) || !self.is_year_word(i) {
+            return None;
+        }
+        if self.punct(i + 1) == Some('.') && self.adjacent(i + 1) && self.tok(i).is_some_and(|t| t.end - t.start <= 4) {
+            Some(i + 2)
+        } else {
+            Some(i + 1)
+        }
+    }
+
+    /// Phrase of the lexicon starting at `i`: (meaning, index after it).
+    fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
+        let first = self.folded(i)?;
+        'outer: for (rest, meaning) in self.pack.phrases(first) {
+            for (k, w) in rest.iter().enumerate() {
+                let j = i + 1 + k;
+                if !self.joined(j) {
+                    continue 'outer;
+                }
+                let Some(t) = self.tok(j) else { continue 'outer };
+                if !t.is_word() || fold(t.text(self.source)) != *w {
+                    continue 'outer;
+                }
+            }
+            return Some((*meaning, i + 1 + rest.len()));
+        }
+        None
+    }
+}
+
+/// A four-digit-or-fewer number that reads as a year when a year word follows.
+fn as_year(n: (u32, u8)) -> Option<i32> {
+    (n.1 <= 4).then_some(n.0 as i32)
+}
+
+/// A 1–2 digit number that can be a day of month (1–39: impossible days are claims too).
+fn as_day(n: (u32, u8)) -> Option<u32> {
+    (n.1 <= 2 && (1..=39).contains(&n.0)).then_some(n.0)
+}
+
+/// One match: value, where its year digits and day-month are, and the index after it.
+struct Core {
+    value: TimeValue,
+    year_tok: Option<usize>,
+    day_month: Option<(usize, usize)>,
+    weekday: Option<(usize, usize)>,
+    ends: Option<((usize, usize), (usize, usize))>,
+    end: usize,
+}
+
+/// Extracts every time expression from the tokens.
+pub fn extract(source: &str, text: &Text, pack: &LanguagePack) -> Vec<Temporal> {
+    let tg = Tagged::new(source, &text.tokens, pack);
+    let mut out: Vec<Temporal> = Vec::new();
+    let mut i = 0;
+    while i < tg.tokens.len() {
+        match match_at(&tg, i, &out) {
+            Some((start, prep, core)) => {
+                let span = tg.tokens[start].start..tg.tokens[core.end - 1].end;
+                let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
+                out.push(Temporal {
+                    span,
+                    tokens: start..core.end,
+                    sentence: text.sentence_of(start),
+                    value: core.value,
+                    prep,
+                    year_span: core.year_tok.map(|y| tok_span(y, y + 1)),
+                    day_month_span: core.day_month.map(|(a, b)| tok_span(a, b)),
+                    weekday_span: core.weekday.map(|(a, b)| tok_span(a, b)),
+                    range_ends: core.ends.map(|((a, b), (c, d))| (tok_span(a, b), tok_span(c, d))),
+                    anchor: None,
+                    interval: None,
+                });
+                i = core.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Tries every pattern at token `i`: (first token, governing preposition, match).
+fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<Prep>, Core)> {
+    // Phrases first: «на прошлой неделе», «в конце».
+    let mut j = i;
+    let mut part = None;
+    let mut prep = None;
+    if let Some((meaning, after)) = tg.phrase(i) {
+        match meaning {
+            Phrase::RelativePeriod(unit, offset) => {
+                return Some((
+                    i,
+                    None,
+                    Core {
+                        value: TimeValue::RelativePeriod { unit, offset },
+                        year_tok: None,
+                        day_month: None,
+                        weekday: None,
+                        ends: None,
+                        end: after,
+                    },
+                ));
+            }
+            Phrase::Part(p, pr) => {
+                part = Some(p);
+                prep = pr;
+                j = after;
+            }
+        }
+    }
+    if part.is_none() {
+        if let Some(p) = tg.prep(i) {
+            prep = Some(p);
+            j = i + 1;
+            if !tg.joined(j) {
+                return None;
+            }
+        }
+    }
+    let core = if part.is_some() {
+        month_or_year(tg, j, part)
+    } else {
+        range(tg, j, prep)
+            .or_else(|| date(tg, j))
+            .or_else(|| month_or_year(tg, j, None).filter(|c| prep.is_some() || c.year_tok.is_some()))
+            .or_else(|| weekday(tg, j, prep, found))
+            .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
+    }?;
+    Some((i, prep, core))
+}
+
+/// «15–20 мая», «с 15 по 20 мая», «с 28 февраля по 3 марта 2026 года», «2014–2016 годах»,
+/// «с 2014 по 2016 год».
+fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
+    let n1 = tg.number(j)?;
+    // Dash ranges of days or years.
+    if tg.is_dash(j + 1) && tg.joined(j + 2) {
+        if let Some(n2) = tg.number(j + 2) {
+            if let (Some(d1), Some(d2), Some(m)) = (as_day(n1), as_day(n2), tg.month(j + 3)) {
+                if !tg.joined(j + 3) {
+                    return None;
+                }
+                let (year, year_tok, end) = trailing_year(tg, j + 4);
+                return Some(Core {
+                    value: TimeValue::Range {
+                        from: Box::new(TimeValue::Date { year, month: m, day: d1 }),
+                        to: Box::new(TimeValue::Date { year, month: m, day: d2 }),
+                    },
+                    year_tok,
+                    day_month: None,
+                    weekday: None,
+                    ends: Some(((j, j + 1), (j + 2, j + 3))),
+                    end,
+                });
+            }
+            if n1.1 == 4 && n2.1 == 4 {
+                let end = tg.after_year_word(j + 3)?;
+                return Some(Core {
+                    value: TimeValue::Range {
+                        from: Box::new(TimeValue::Year { year: n1.0 as i32, part: None }),
+                        to: Box::new(TimeValue::Year { year: n2.0 as i32, part: None }),
+                    },
+                    year_tok: None,
+                    day_month: None,
+                    weekday: None,
+                    ends: Some(((j, j + 1), (j + 2, j + 3))),
+                    end,
+                });
+            }
+        }
+        return None;
+    }
+    // «с X по Y».
+    if prep != Some(Prep::From) {
+        return None;
+    }
+    // The first end: a bare day, a bare year, or a full date / month.
+    let bare_from = date(tg, j).is_none();
+    let (from, after_from) = if let Some(c) = date(tg, j) {
+        (c.value, c.end)
+    } else if tg.number(j + 1).is_none() && tg.prep(j + 1).is_some() {
+        (
+            // Bare number: a day (month from the second end) or a year.
+            if n1.1 == 4 {
+                TimeValue::Year { year: n1.0 as i32, part: None }
+            } else {
+                TimeValue::Date { year: None, month: 0, day: as_day(n1)? }
+            },
+            j + 1,
+        )
+    } else {
+        return None;
+    };
+    if !matches!(tg.prep(after_from), Some(Prep::To | Prep::Until)) || !tg.joined(after_from + 1) {
+        return None;
+    }
+    let to_core = date(tg, after_from + 1).or_else(|| {
+        let n = tg.number(after_from + 1)?;
+        if n.1 != 4 {
+            return None;
+        }
+        let end = tg.after_year_word(after_from + 2)?;
+        Some(Core {
+            value: TimeValue::Year { year: n.0 as i32, part: None },
+            year_tok: Some(after_from + 1),
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end,
+        })
+    })?;
+    // The written second end: its number alone when the first end is a bare number
+    // («с 15 по 12 мая»), else its day and month.
+    let to_end = match (bare_from, to_core.day_month) {
+        (false, Some(dm)) => dm,
+        _ => (after_from + 1, after_from + 2),
+    };
+    let from = match (from, &to_core.value) {
+        (TimeValue::Date { year: None, month: 0, day }, TimeValue::Date { year, month, .. }) => {
+            TimeValue::Date { year: *year, month: *month, day }
+        }
+        (TimeValue::Date { month: 0, .. }, _) => return None,
+        (TimeValue::Year { year, .. }, TimeValue::Year { .. }) => TimeValue::Year { year, part: None },
+        (TimeValue::Year { .. }, _) => return None,
+        (from, _) => from,
+    };
+    Some(Core {
+        value: TimeValue::Range {
+            from: Box::new(from),
+            to: Box::new(to_core.value),
+        },
+        year_tok: to_core.year_tok,
+        day_month: None,
+        weekday: None,
+        ends: Some(((j, after_from), to_end)),
+        end: to_core.end,
+    })
+}
+
+/// An optional year after a month: «2026», «2026 года», «2026 г.».
+fn trailing_year(tg: &Tagged, k: usize) -> (Option<i32>, Option<usize>, usize) {
+    if tg.joined(k) {
+        if let Some(n) = tg.number(k) {
+            if n.1 == 4 {
+                let after = tg.skip_number_suffix(k);
+                let end = tg.after_year_word(after).unwrap_or(after);
+                return (Some(n.0 as i32), Some(k), end);
+            }
+        }
+    }
+    (None, None, k)
+}
+
+/// «6 января [2026 года]», «6-го января», «06.01.2026», «2026-01-06».
+fn date(tg: &Tagged, j: usize) -> Option<Core> {
+    let n1 = tg.number(j)?;
+    // Numeric forms, all glued together.
+    if matches!(tg.punct(j + 1), Some('.' | '-' | '/'))
+        && tg.adjacent(j + 1)
+        && tg.adjacent(j + 2)
+        && tg.adjacent(j + 3)
+        && tg.adjacent(j + 4)
+        && tg.punct(j + 3) == tg.punct(j + 1)
+    {
+        let sep = tg.punct(j + 1)?;
+        let n2 = tg.number(j + 2)?;
+        let n3 = tg.number(j + 4)?;
+        // A further glued number or separator means something else (an IP, a version).
+        if tg.adjacent(j + 5) && (tg.number(j + 5).is_some() || matches!(tg.punct(j + 5), Some('.' | '-' | '/')) && tg.number(j + 6).is_some() && tg.adjacent(j + 6)) {
+            return None;
+        }
+        let (y, m, d, year_tok) = if sep == '-' && n1.1 == 4 && n2.1 == 2 && n3.1 == 2 {
+            (n1.0 as i32, n2.0, n3.0, j)
+        } else if sep != '-' && n1.1 <= 2 && n2.1 <= 2 && (n3.1 == 4 || n3.1 == 2) {
+            let (d, m) = match tg.pack.numeric_date_order {
+                crate::language::DateOrder::Dmy => (n1.0, n2.0),
+                crate::language::DateOrder::Mdy => (n2.0, n1.0),
+            };
+            let y = if n3.1 == 2 { 2000 + n3.0 as i32 } else { n3.0 as i32 };
+            (y, m, d, j + 4)
+        } else {
+            return None;
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        return Some(Core {
+            value: TimeValue::Date { year: Some(y), month: m, day: d },
+            year_tok: Some(year_tok),
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end: j + 5,
+        });
+    }
+    let day = as_day(n1)?;
+    let k = tg.skip_number_suffix(j);
+    if !tg.joined(k) {
+        return None;
+    }
+    let month = tg.month(k)?;
+    let (year, year_tok, end) = trailing_year(tg, k + 1);
+    Some(Core {
+        value: TimeValue::Date { year, month, day },
+        year_tok,
+        day_month: Some((j, k + 1)),
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
+/// «январь 2026», «декабря 2026 года», «2025 году», «2025-м», with a part when given.
+fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>) -> Option<Core> {
+    if let Some(month) = tg.month(j) {
+        let (year, year_tok, end) = trailing_year(tg, j + 1);
+        return Some(Core {
+            value: TimeValue::Month { year, month, part },
+            year_tok,
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end,
+        });
+    }
+    let n = tg.number(j)?;
+    let year = as_year(n)?;
+    let after = tg.skip_number_suffix(j);
+    let end = match tg.after_year_word(after) {
+        Some(end) => end,
+        // «в 2025-м» without «году»: the suffix alone marks the year.
+        None if after > j + 1 && n.1 == 4 => after,
+        None => return None,
+    };
+    Some(Core {
+        value: TimeValue::Year { year, part },
+        year_tok: Some(j),
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
+/// «во вторник», «в прошлую пятницу», «вторник, 6 января».
+fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Option<Core> {
+    let (shift, k) = match tg.word(j).iter().find_map(|w| match w {
+        Word::WeekdayShift(s) => Some(*s),
+        _ => None,
+    }) {
+        Some(s) if tg.joined(j + 1) => (Some(s), j + 1),
+        _ => (None, j),
+    };
+    let weekday = tg.weekday(k)?;
+    if prep.is_none() && shift.is_none() {
+        // A bare weekday name counts only beside a date: «вторник, 6 января» or
+        // «6 января, вторник».
+        let next = if tg.punct(k + 1) == Some(',') { k + 2 } else { k + 1 };
+        let date_follows = tg.joined(next) && tg.number(next).is_some();
+        let date_precedes = found.last().is_some_and(|t| {
+            let end = t.tokens.end;
+            (end == j || (end + 1 == j && matches!(tg.punct(end), Some(',' | '(')))) && t.written_date().is_some()
+        });
+        if !date_follows && !date_precedes {
+            return None;
+        }
+    }
+    Some(Core {
+        value: TimeValue::Weekday { weekday, shift },
+        year_tok: None,
+        day_month: None,
+        weekday: Some((j, k + 1)),
+        ends: None,
+        end: k + 1,
+    })
+}
+
+/// «вчера», «сегодня»; «накануне» only when it stands alone.
+fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
+    let value = tg.word(j).iter().find_map(|w| match w {
+        Word::RelativeDay(d) => Some(*d),
+        Word::StandaloneRelativeDay(d) => {
+            let alone = match tg.tok(j + 1) {
+                None => true,
+                Some(t) if t.segment_start => true,
+                Some(t) => matches!(t.kind, TokenKind::Punct(',' | '.' | ';' | ':' | '—' | '–' | '!' | '?')),
+            };
+            alone.then_some(*d)
+        }
+        _ => None,
+    })?;
+    Some(Core {
+        value: TimeValue::RelativeDay(value),
+        year_tok: None,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end: j + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Segment;
+    use crate::language::{embedded, Lang};
+
+    fn found(t: &str) -> Vec<(String, TimeValue)> {
+        let ru = embedded::pack(Lang::Ru).unwrap();
+        let text = Text::new(t, &[Segment { range: 0..t.len(), holes: vec![] }], ru);
+        extract(t, &text, ru)
+            .into_iter()
+            .map(|c| (t[c.span].to_string(), c.value))
+            .collect()
+    }
+
+    fn date(year: Option<i32>, month: u32, day: u32) -> TimeValue {
+        TimeValue::Date { year, month, day }
+    }
+
+    #[test]
+    fn russian_dates_in_every_form() {
+        assert_eq!(found("6 января"), [("6 января".into(), date(None, 1, 6))]);
+        assert_eq!(found("6-го января 2026 г. прошло"), [("6-го января 2026 г.".into(), date(Some(2026), 1, 6))]);
+        assert_eq!(found("06.01.2026"), [("06.01.2026".into(), date(Some(2026), 1, 6))]);
+        assert_eq!(found("2026-01-06"), [("2026-01-06".into(), date(Some(2026), 1, 6))]);
+        assert_eq!(found("31 апреля"), [("31 апреля".into(), date(None, 4, 31))]);
+        assert_eq!(
+            found("В конце декабря 2026 года"),
+            [("В конце декабря 2026 года".into(), TimeValue::Month { year: Some(2026), month: 12, part: Some(Part::Late) })]
+        );
+        assert_eq!(
+            found("в 2025-м году и в 2024-м"),
+            [
+                ("в 2025-м году".into(), TimeValue::Year { year: 2025, part: None }),
+                ("в 2024-м".into(), TimeValue::Year { year: 2024, part: None })
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_weekdays_and_relative_words() {
+        let r = found("с 15 по 12 мая");
+        assert_eq!(r[0].0, "с 15 по 12 мая");
+        assert_eq!(
+            r[0].1,
+            TimeValue::Range { from: Box::new(date(None, 5, 15)), to: Box::new(date(None, 5, 12)) }
+        );
+        assert_eq!(found("15–20 мая")[0].0, "15–20 мая");
+        assert_eq!(found("в 2014–2016 годах")[0].0, "в 2014–2016 годах");
+        assert_eq!(found("во вторник")[0].1, TimeValue::Weekday { weekday: 2, shift: None });
+        assert_eq!(found("в прошлую пятницу")[0].1, TimeValue::Weekday { weekday: 5, shift: Some(-1) });
+        assert_eq!(found("вчера, 17 февраля").len(), 2);
+        assert!(found("накануне саммита").is_empty());
+        assert_eq!(found("Накануне, 5 января").len(), 2);
+    }
+
+    #[test]
+    fn things_that_are_not_dates() {
+        assert!(found("окружающая среда").is_empty());
+        assert!(found("версия 1.2.3.4 и 192.168.1.1").is_empty());
+        assert!(found("2026 человек").is_empty());
+        assert!(found("Марта Иванова").is_empty());
+        assert!(found("на 35 процентов").is_empty());
+    }
+}

@@ -1,0 +1,488 @@
+//! Language data: the calendar vocabulary and clause grammar of each language, read from
+//! `rules/lang/<code>/*.toml` and compiled into lookup tables once.
+//!
+//! The engine knows no words of any language; adding a language adds files under
+//! `rules/lang/`, not code.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::source_error::SourceError;
+
+/// A language the checker can read, by ISO 639-1 code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// Russian.
+    Ru,
+    /// Ukrainian.
+    Uk,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses `ru`, `uk`, `en` (also `ua`, `rus`, `ukr`, `eng`, any case).
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ru" | "rus" | "ru-ru" => Some(Lang::Ru),
+            "uk" | "ua" | "ukr" | "uk-ua" => Some(Lang::Uk),
+            "en" | "eng" | "en-us" | "en-gb" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::Uk => "uk",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// Part of a month or year named by a phrase such as «в конце».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// Beginning.
+    Early,
+    /// Middle.
+    Mid,
+    /// End.
+    Late,
+    /// First half.
+    FirstHalf,
+    /// Second half.
+    SecondHalf,
+}
+
+/// What a preposition does to the time expression it governs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Prep {
+    /// The event happens then («в январе»).
+    At,
+    /// Start of a range («с 15 мая»).
+    From,
+    /// End of a range («по 20 мая»).
+    To,
+    /// Deadline, exclusive («до 2030 года»).
+    Until,
+    /// Deadline («к 2030 году»).
+    By,
+    /// The period something is meant for («на 2027 год»).
+    For,
+    /// After the time.
+    After,
+    /// Before the time.
+    Before,
+    /// Approximately then.
+    Around,
+}
+
+/// Calendar unit of a relative period («на прошлой неделе»).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// Monday-based week.
+    Week,
+    /// Calendar month.
+    Month,
+    /// Calendar year.
+    Year,
+}
+
+/// Day/month order of numeric dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateOrder {
+    /// 06.01.2026 is 6 January.
+    Dmy,
+    /// 01/06/2026 is 6 January.
+    Mdy,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalendarFile {
+    language: String,
+    numeric_date_order: DateOrder,
+    months: Vec<MonthEntry>,
+    weekdays: Vec<WeekdayEntry>,
+    year_words: Vec<String>,
+    number_suffixes: Vec<String>,
+    prepositions: HashMap<String, Prep>,
+    relative_days: HashMap<String, i32>,
+    #[serde(default)]
+    standalone_relative_days: HashMap<String, i32>,
+    #[serde(default)]
+    weekday_shifts: HashMap<String, i32>,
+    #[serde(default)]
+    period_parts: Vec<PartEntry>,
+    #[serde(default)]
+    relative_periods: Vec<RelativePeriodEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MonthEntry {
+    month: u32,
+    genitive: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeekdayEntry {
+    weekday: u32,
+    nominative: String,
+    at: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PartEntry {
+    phrase: String,
+    part: Part,
+    prep: Option<Prep>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelativePeriodEntry {
+    phrase: String,
+    unit: Unit,
+    offset: i32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrammarFile {
+    language: String,
+    subordinators: Vec<String>,
+    reported_speech: Vec<String>,
+    #[serde(default)]
+    reported_speech_markers: Vec<String>,
+    conditional_particles: Vec<String>,
+    future_markers: Vec<String>,
+    abbreviations: Vec<String>,
+}
+
+/// What one word can be in a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// A month name (1–12).
+    Month(u32),
+    /// A weekday name (ISO, Monday = 1).
+    Weekday(u32),
+    /// «год», «г.».
+    YearWord,
+    /// A preposition.
+    Prep(Prep),
+    /// «вчера» = -1.
+    RelativeDay(i32),
+    /// «накануне» = -1, only when standing alone.
+    StandaloneRelativeDay(i32),
+    /// «прошлую» = -1 before a weekday.
+    WeekdayShift(i32),
+}
+
+/// A multi-word phrase of the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    /// «в конце» before a month or year.
+    Part(Part, Option<Prep>),
+    /// «на прошлой неделе».
+    RelativePeriod(Unit, i32),
+}
+
+/// The compiled knowledge of one language.
+#[derive(Debug)]
+pub struct LanguagePack {
+    /// Which language.
+    pub lang: Lang,
+    /// Order of numeric dates.
+    pub numeric_date_order: DateOrder,
+    words: HashMap<String, Vec<Word>>,
+    /// Phrases keyed by their first word; each entry is (remaining words, meaning).
+    phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
+    number_suffixes: HashSet<String>,
+    month_genitive: [String; 12],
+    weekday_nominative: [String; 7],
+    weekday_at: [String; 7],
+    subordinators: HashSet<String>,
+    reported_speech: HashSet<String>,
+    /// Reported-speech marker phrases, as word lists.
+    pub reported_speech_markers: Vec<Vec<String>>,
+    conditional_particles: HashSet<String>,
+    future_markers: HashSet<String>,
+    abbreviations: HashSet<String>,
+}
+
+/// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ё' => 'е',
+            '’' | 'ʼ' | '`' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+impl LanguagePack {
+    /// Compiles a language from the text of its `calendar.toml` and `grammar.toml`.
+    /// `names` are the file names used in error messages.
+    pub fn from_toml(
+        lang: Lang,
+        calendar: (&str, &str),
+        grammar: (&str, &str),
+    ) -> Result<LanguagePack, SourceError> {
+        let (cal_name, cal_text) = calendar;
+        let (gr_name, gr_text) = grammar;
+        let cal: CalendarFile =
+            toml::from_str(cal_text).map_err(|e| SourceError::from_toml(cal_name, cal_text, &e))?;
+        let gr: GrammarFile =
+            toml::from_str(gr_text).map_err(|e| SourceError::from_toml(gr_name, gr_text, &e))?;
+        let wrong_lang = |name: &str, text: &str, found: &str| {
+            let at = text.find(found).unwrap_or(0);
+            SourceError::new(
+                name,
+                text,
+                at..at + found.len(),
+                format!("{name} declares language `{found}`, expected `{}`", lang.code()),
+                "language code",
+            )
+        };
+        if Lang::parse(&cal.language) != Some(lang) {
+            return Err(wrong_lang(cal_name, cal_text, &cal.language));
+        }
+        if Lang::parse(&gr.language) != Some(lang) {
+            return Err(wrong_lang(gr_name, gr_text, &gr.language));
+        }
+        let invalid = |what: String| {
+            let at = cal_text.find("[[").unwrap_or(0);
+            SourceError::new(cal_name, cal_text, at..at, what, "in this file")
+        };
+
+        let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+        let mut add = |form: &str, w: Word| {
+            let entry = words.entry(fold(form)).or_default();
+            if !entry.contains(&w) {
+                entry.push(w);
+            }
+        };
+        let mut month_genitive: [String; 12] = Default::default();
+        for m in &cal.months {
+            if !(1..=12).contains(&m.month) {
+                return Err(invalid(format!("month {} is not in 1..=12", m.month)));
+            }
+            month_genitive[m.month as usize - 1] = m.genitive.clone();
+            add(&m.genitive, Word::Month(m.month));
+            for f in &m.forms {
+                add(f, Word::Month(m.month));
+            }
+        }
+        if let Some(i) = month_genitive.iter().position(String::is_empty) {
+            return Err(invalid(format!("month {} is missing", i + 1)));
+        }
+        let mut weekday_nominative: [String; 7] = Default::default();
+        let mut weekday_at: [String; 7] = Default::default();
+        for w in &cal.weekdays {
+            if !(1..=7).contains(&w.weekday) {
+                return Err(invalid(format!("weekday {} is not in 1..=7", w.weekday)));
+            }
+            let i = w.weekday as usize - 1;
+            weekday_nominative[i] = w.nominative.clone();
+            weekday_at[i] = w.at.clone();
+            add(&w.nominative, Word::Weekday(w.weekday));
+            for f in &w.forms {
+                add(f, Word::Weekday(w.weekday));
+            }
+        }
+        if let Some(i) = weekday_nominative.iter().position(String::is_empty) {
+            return Err(invalid(format!("weekday {} is missing", i + 1)));
+        }
+        for y in &cal.year_words {
+            add(y, Word::YearWord);
+        }
+        for (p, kind) in &cal.prepositions {
+            add(p, Word::Prep(*kind));
+        }
+        for (w, off) in &cal.relative_days {
+            add(w, Word::RelativeDay(*off));
+        }
+        for (w, off) in &cal.standalone_relative_days {
+            add(w, Word::StandaloneRelativeDay(*off));
+        }
+        for (w, off) in &cal.weekday_shifts {
+            add(w, Word::WeekdayShift(*off));
+        }
+
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Phrase)>> = HashMap::new();
+        let mut add_phrase = |text: &str, meaning: Phrase| {
+            let mut parts = text.split_whitespace().map(fold);
+            if let Some(first) = parts.next() {
+                phrases
+                    .entry(first)
+                    .or_default()
+                    .push((parts.collect(), meaning));
+            }
+        };
+        for p in &cal.period_parts {
+            add_phrase(&p.phrase, Phrase::Part(p.part, p.prep));
+        }
+        for r in &cal.relative_periods {
+            add_phrase(&r.phrase, Phrase::RelativePeriod(r.unit, r.offset));
+        }
+        // Longest phrases first, so «в первой половине» wins over a shorter prefix.
+        for list in phrases.values_mut() {
+            list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        }
+
+        let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
+        Ok(LanguagePack {
+            lang,
+            numeric_date_order: cal.numeric_date_order,
+            words,
+            phrases,
+            number_suffixes: set(&cal.number_suffixes),
+            month_genitive,
+            weekday_nominative,
+            weekday_at,
+            subordinators: set(&gr.subordinators),
+            reported_speech: set(&gr.reported_speech),
+            reported_speech_markers: gr
+                .reported_speech_markers
+                .iter()
+                .map(|p| p.split_whitespace().map(fold).collect())
+                .collect(),
+            conditional_particles: set(&gr.conditional_particles),
+            future_markers: set(&gr.future_markers),
+            abbreviations: set(&gr.abbreviations),
+        })
+    }
+
+    /// What a folded word can be in a time expression.
+    pub fn word(&self, folded: &str) -> &[Word] {
+        self.words.get(folded).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Phrases starting with this folded word: (the words after it, meaning), longest first.
+    pub fn phrases(&self, folded: &str) -> &[(Vec<String>, Phrase)] {
+        self.phrases.get(folded).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether letters after «2025-» make an ordinal («2025-м»).
+    pub fn is_number_suffix(&self, folded: &str) -> bool {
+        self.number_suffixes.contains(folded)
+    }
+
+    /// The month name after a day number («января»).
+    pub fn month_genitive(&self, month: u32) -> &str {
+        &self.month_genitive[(month as usize - 1) % 12]
+    }
+
+    /// The bare weekday name.
+    pub fn weekday_nominative(&self, weekday: u32) -> &str {
+        &self.weekday_nominative[(weekday as usize - 1) % 7]
+    }
+
+    /// «on <weekday>» («во вторник»).
+    pub fn weekday_at(&self, weekday: u32) -> &str {
+        &self.weekday_at[(weekday as usize - 1) % 7]
+    }
+
+    /// Opens a subordinate clause.
+    pub fn is_subordinator(&self, folded: &str) -> bool {
+        self.subordinators.contains(folded)
+    }
+
+    /// Complementiser of reported speech.
+    pub fn is_reported_speech(&self, folded: &str) -> bool {
+        self.reported_speech.contains(folded)
+    }
+
+    /// Conditional particle («бы»).
+    pub fn is_conditional(&self, folded: &str) -> bool {
+        self.conditional_particles.contains(folded)
+    }
+
+    /// Predicate of plan or expectation («планируется»).
+    pub fn is_future_marker(&self, folded: &str) -> bool {
+        self.future_markers.contains(folded)
+    }
+
+    /// Abbreviation whose full stop does not end a sentence.
+    pub fn is_abbreviation(&self, folded: &str) -> bool {
+        self.abbreviations.contains(folded)
+    }
+}
+
+/// The language data embedded in the binary.
+pub mod embedded {
+    use super::*;
+    use std::sync::OnceLock;
+
+    /// `(language, calendar.toml, grammar.toml)` of every embedded language.
+    pub const FILES: &[(Lang, &str, &str)] = &[(
+        Lang::Ru,
+        include_str!("../rules/lang/ru/calendar.toml"),
+        include_str!("../rules/lang/ru/grammar.toml"),
+    )];
+
+    /// The compiled pack for `lang`, or `None` when no data is embedded for it.
+    pub fn pack(lang: Lang) -> Option<&'static LanguagePack> {
+        static PACKS: OnceLock<Vec<LanguagePack>> = OnceLock::new();
+        let packs = PACKS.get_or_init(|| {
+            FILES
+                .iter()
+                .map(|(lang, cal, gr)| {
+                    let dir = format!("rules/lang/{}", lang.code());
+                    LanguagePack::from_toml(
+                        *lang,
+                        (&format!("{dir}/calendar.toml"), cal),
+                        (&format!("{dir}/grammar.toml"), gr),
+                    )
+                    .unwrap_or_else(|e| panic!("embedded language data is invalid: {e:?}"))
+                })
+                .collect()
+        });
+        packs.iter().find(|p| p.lang == lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_language_compiles() {
+        for (lang, cal, gr) in embedded::FILES {
+            LanguagePack::from_toml(*lang, ("calendar.toml", cal), ("grammar.toml", gr))
+                .unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
+        }
+    }
+
+    #[test]
+    fn russian_month_forms_resolve() {
+        let ru = embedded::pack(Lang::Ru).unwrap();
+        assert_eq!(ru.word("декабря"), &[Word::Month(12)]);
+        assert_eq!(ru.month_genitive(2), "февраля");
+        assert_eq!(ru.weekday_at(3), "в среду");
+    }
+
+    #[test]
+    fn a_typo_in_language_data_points_into_the_file() {
+        let (_, cal, gr) = embedded::FILES[0];
+        let broken = cal.replacen("month = 1\n", "mnth = 1\n", 1);
+        let err = LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr))
+            .unwrap_err();
+        assert!(err.message.contains("unknown field"), "{}", err.message);
+        assert!(err.span.offset() > 0);
+    }
+}

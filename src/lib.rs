@@ -1,0 +1,19 @@
+//! factlint: a fact-consistency checker for news articles.
+//!
+//! An article travels one way through the crate:
+//! [`document`] (bytes → publication date, language, prose segments) →
+//! [`text`] (tokens, sentences, clauses) → [`claims`] (temporal expressions, the predicate
+//! each anchors and its tense, resolved against the publication date) → [`rules`] (check
+//! kinds configured by data files under `rules/`) → [`diagnostics`] → [`report`]
+//! (human, JSON).
+
+pub mod check;
+pub mod claims;
+pub mod diagnostics;
+pub mod document;
+pub mod language;
+pub mod morphology;
+pub mod report;
+pub mod rules;
+pub mod source_error;
+pub mod text;

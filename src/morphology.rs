@@ -1,0 +1,151 @@
+//! Word classes and verb tense from a dictionary: what the predicate finder needs to know
+//! about a word. Russian uses the ruMorph analyser over the OpenCorpora dictionary.
+
+use std::sync::OnceLock;
+
+use crate::language::Lang;
+
+/// Grammatical tense of a verb form (UD convention: a perfective non-past is `Future`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tense {
+    /// «анонсировал».
+    Past,
+    /// «проводят».
+    Present,
+    /// «проведут», «будет».
+    Future,
+}
+
+impl Tense {
+    /// Lower-case English name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Present => "present",
+            Tense::Future => "future",
+        }
+    }
+}
+
+/// Non-finite and finite verb forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// Indicative finite verb («прошли»), also auxiliaries («будет»).
+    Finite,
+    /// Infinitive («провести»).
+    Infinitive,
+    /// Short passive participle used as a predicate («принят»).
+    ShortParticiple,
+    /// Full participle or converb: not a predicate.
+    NonFinite,
+    /// Imperative or other mood: no tense claim.
+    OtherMood,
+}
+
+/// What the predicate finder needs to know about one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordClass {
+    /// A verb form with its tense, when it has one.
+    Verb {
+        /// Form.
+        form: VerbForm,
+        /// Tense.
+        tense: Option<Tense>,
+    },
+    /// A noun or pronoun; `nominative` when that is its likeliest case.
+    Noun {
+        /// Likely the subject.
+        nominative: bool,
+        /// A pronoun («он», «этом»): never takes a time modifier.
+        pronoun: bool,
+    },
+    /// An adjective, numeral or determiner that can stand inside a noun phrase.
+    Modifier,
+    /// Anything else.
+    Other,
+}
+
+/// A morphological analyser for one language.
+pub trait Morphology: Send + Sync {
+    /// Classifies a word as written in the text.
+    fn classify(&self, word: &str) -> WordClass;
+}
+
+/// Russian morphology from the ruMorph dictionary (OpenCorpora, CC BY-SA).
+pub struct Russian {
+    dict: rumorph::Dictionary,
+}
+
+impl Morphology for Russian {
+    fn classify(&self, word: &str) -> WordClass {
+        let analyses = self.dict.analyze(word);
+        let Some(best) = analyses.first() else {
+            return WordClass::Other;
+        };
+        let Some(tag) = self.dict.ud_tag(best.ud) else {
+            return WordClass::Other;
+        };
+        match tag.pos() {
+            "VERB" | "AUX" => {
+                let tense = match tag.feat("Tense") {
+                    Some("Past") => Some(Tense::Past),
+                    Some("Pres") => Some(Tense::Present),
+                    Some("Fut") => Some(Tense::Future),
+                    _ => None,
+                };
+                let form = match (tag.feat("VerbForm"), tag.feat("Mood"), tag.feat("Variant")) {
+                    (Some("Inf"), _, _) => VerbForm::Infinitive,
+                    (Some("Part"), _, Some("Short")) => VerbForm::ShortParticiple,
+                    (Some("Part" | "Conv"), _, _) => VerbForm::NonFinite,
+                    (_, Some("Imp" | "Cnd"), _) => VerbForm::OtherMood,
+                    _ => VerbForm::Finite,
+                };
+                WordClass::Verb { form, tense }
+            }
+            pos @ ("NOUN" | "PROPN" | "PRON") => WordClass::Noun {
+                nominative: tag.feat("Case") == Some("Nom"),
+                pronoun: pos == "PRON",
+            },
+            "ADJ" | "NUM" | "DET" => WordClass::Modifier,
+            _ => WordClass::Other,
+        }
+    }
+}
+
+/// The analyser for `lang`, loaded once; `None` when there is none (yet) or it failed to
+/// load, in which case no tense is claimed and tense rules stay silent.
+pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
+    static RU: OnceLock<Option<Russian>> = OnceLock::new();
+    match lang {
+        Lang::Ru => RU
+            .get_or_init(|| {
+                rumorph::Dictionary::bundled()
+                    .ok()
+                    .map(|dict| Russian { dict })
+            })
+            .as_ref()
+            .map(|r| r as &dyn Morphology),
+        Lang::Uk | Lang::En => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_tense_and_aspect() {
+        let ru = for_language(Lang::Ru).expect("dictionary loads");
+        let verb = |w| match ru.classify(w) {
+            WordClass::Verb { tense, form } => (form, tense),
+            other => panic!("{w}: {other:?}"),
+        };
+        assert_eq!(verb("анонсировал"), (VerbForm::Finite, Some(Tense::Past)));
+        assert_eq!(verb("проведут"), (VerbForm::Finite, Some(Tense::Future)));
+        assert_eq!(verb("состоится"), (VerbForm::Finite, Some(Tense::Future)));
+        assert_eq!(verb("проводят"), (VerbForm::Finite, Some(Tense::Present)));
+        assert_eq!(verb("будет"), (VerbForm::Finite, Some(Tense::Future)));
+        assert_eq!(verb("провести").0, VerbForm::Infinitive);
+        assert!(matches!(ru.classify("Макрон"), WordClass::Noun { nominative: true, .. }));
+    }
+}

@@ -1,0 +1,270 @@
+//! The text stage: prose segments → tokens and sentences, in one linear pass.
+//!
+//! Tokens carry byte offsets into the file; nothing is copied. Words are folded for
+//! lookup on demand with [`crate::language::fold`].
+
+use std::ops::Range;
+
+use crate::document::Segment;
+use crate::language::LanguagePack;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens and apostrophes («Нью-Йорк», «п'ятниця»).
+    Word,
+    /// ASCII digits; `value` saturates at `u32::MAX`.
+    Number {
+        /// The value.
+        value: u32,
+        /// How many digits were written («06» has 2).
+        digits: u8,
+    },
+    /// Any other non-space character.
+    Punct(char),
+}
+
+/// One token of prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// Kind.
+    pub kind: TokenKind,
+    /// White space (or a skipped hole) stands before it.
+    pub space_before: bool,
+    /// The token starts a new segment (paragraph, heading, …).
+    pub segment_start: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+
+    /// The punctuation character, if it is one.
+    pub fn punct(&self) -> Option<char> {
+        match self.kind {
+            TokenKind::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Number value and digit count, if it is a number.
+    pub fn number(&self) -> Option<(u32, u8)> {
+        match self.kind {
+            TokenKind::Number { value, digits } => Some((value, digits)),
+            _ => None,
+        }
+    }
+
+    /// Whether it is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// The tokens and sentences of a document.
+#[derive(Debug, Default)]
+pub struct Text {
+    /// All tokens in file order.
+    pub tokens: Vec<Token>,
+    /// Sentences as token index ranges, in order, covering every token.
+    pub sentences: Vec<Range<usize>>,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || c == '\u{301}' // combining acute (stress marks)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits the segments of `source` into tokens.
+pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for seg in segments {
+        let mut segment_start = true;
+        let mut space_before = true;
+        for piece in seg.pieces() {
+            let s = &source[piece.clone()];
+            let base = piece.start;
+            let mut it = s.char_indices().peekable();
+            while let Some((i, c)) = it.next() {
+                if c.is_whitespace() || c == '\u{feff}' || c == '\u{ad}' {
+                    space_before = true;
+                    continue;
+                }
+                let start = base + i;
+                let kind;
+                let mut end = start + c.len_utf8();
+                if c.is_ascii_digit() {
+                    let mut value: u64 = c as u64 - '0' as u64;
+                    let mut digits: u32 = 1;
+                    while let Some(&(j, d)) = it.peek() {
+                        if !d.is_ascii_digit() {
+                            break;
+                        }
+                        value = (value * 10 + (d as u64 - '0' as u64)).min(u32::MAX as u64);
+                        digits += 1;
+                        end = base + j + 1;
+                        it.next();
+                    }
+                    kind = TokenKind::Number {
+                        value: value as u32,
+                        digits: digits.min(u8::MAX as u32) as u8,
+                    };
+                } else if is_word_char(c) {
+                    // Letters; a hyphen or apostrophe inside joins two runs of letters.
+                    loop {
+                        match it.peek().copied() {
+                            Some((j, d)) if is_word_char(d) => {
+                                end = base + j + d.len_utf8();
+                                it.next();
+                            }
+                            Some((j, d)) if d == '-' || is_apostrophe(d) => {
+                                let next = s[j + d.len_utf8()..].chars().next();
+                                if next.is_some_and(is_word_char) {
+                                    end = base + j + d.len_utf8();
+                                    it.next();
+                                } else {
+                                    break;
+                                }
+                            }
+                            _ => break,
+                        }
+                    }
+                    kind = TokenKind::Word;
+                } else {
+                    kind = TokenKind::Punct(c);
+                }
+                tokens.push(Token {
+                    start,
+                    end,
+                    kind,
+                    space_before,
+                    segment_start,
+                });
+                space_before = false;
+                segment_start = false;
+            }
+            space_before = true;
+        }
+    }
+    tokens
+}
+
+/// Characters that may open a sentence after a full stop besides capitals and digits.
+fn opens_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '„' | '—' | '–' | '-' | '(' | '[')
+}
+
+/// Splits tokens into sentences.
+pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut folded = String::new();
+    for i in 0..tokens.len() {
+        if i > start && tokens[i].segment_start {
+            out.push(start..i);
+            start = i;
+        }
+        let Some(p) = tokens[i].punct() else { continue };
+        if !matches!(p, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let Some(next) = tokens.get(i + 1) else { continue };
+        if next.segment_start {
+            continue; // the segment boundary ends the sentence
+        }
+        if !next.space_before {
+            continue;
+        }
+        // Closing punctuation right after the stop stays in this sentence: «…». Next
+        let first = next.text(source).chars().next().unwrap_or(' ');
+        if !opens_sentence(first) {
+            continue;
+        }
+        if p == '.' && i > 0 {
+            let prev = &tokens[i - 1];
+            if prev.is_word() && prev.end == tokens[i].start {
+                let w = prev.text(source);
+                let mut chars = w.chars();
+                let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+                folded.clear();
+                folded.push_str(&crate::language::fold(w));
+                if single_capital || lang.is_abbreviation(&folded) {
+                    continue;
+                }
+            }
+        }
+        out.push(start..i + 1);
+        start = i + 1;
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+impl Text {
+    /// Tokenises the segments and splits sentences.
+    pub fn new(source: &str, segments: &[Segment], lang: &LanguagePack) -> Text {
+        let tokens = tokenize(source, segments);
+        let sentences = sentences(source, &tokens, lang);
+        Text { tokens, sentences }
+    }
+
+    /// Index of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::{embedded, Lang};
+
+    fn seg(t: &str) -> Vec<Segment> {
+        vec![Segment {
+            range: 0..t.len(),
+            holes: vec![],
+        }]
+    }
+
+    #[test]
+    fn tokens_keep_offsets_and_join_hyphenated_words() {
+        let t = "В 2025-м году Нью-Йорк, 06.01.2026";
+        let toks = tokenize(t, &seg(t));
+        let texts: Vec<_> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(
+            texts,
+            ["В", "2025", "-", "м", "году", "Нью-Йорк", ",", "06", ".", "01", ".", "2026"]
+        );
+        assert_eq!(toks[1].number(), Some((2025, 4)));
+        assert!(!toks[2].space_before);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_initials() {
+        let t = "В 2026 г. в Москве В. Путин выступил. Потом 5 января! Все.";
+        let ru = embedded::pack(Lang::Ru).unwrap();
+        let toks = tokenize(t, &seg(t));
+        let s = sentences(t, &toks, ru);
+        let texts: Vec<_> = s
+            .iter()
+            .map(|r| &t[toks[r.start].start..toks[r.end - 1].end])
+            .collect();
+        assert_eq!(
+            texts,
+            ["В 2026 г. в Москве В. Путин выступил.", "Потом 5 января!", "Все."]
+        );
+    }
+}
