@@ -33,7 +33,11 @@ pub fn extract(doc: &Document) -> (Text, Vec<Temporal>) {
     if let Some(published) = &doc.published {
         for t in &mut temporals {
             // A time that modifies a noun is not placed by the verb's tense.
-            let tense = t.anchor.as_ref().filter(|a| a.strong && !a.conditional).map(|a| a.tense);
+            let tense = t
+                .anchor
+                .as_ref()
+                .filter(|a| a.strong && !a.conditional)
+                .map(|a| a.tense);
             t.interval = resolve::resolve(&t.value, published.date, tense);
         }
     }
@@ -44,7 +48,12 @@ pub fn extract(doc: &Document) -> (Text, Vec<Temporal>) {
 pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
     let (text, temporals) = extract(doc);
     let pack = doc.lang.and_then(embedded::pack);
-    let ctx = Context { doc, text: &text, temporals: &temporals, pack };
+    let ctx = Context {
+        doc,
+        text: &text,
+        temporals: &temporals,
+        pack,
+    };
     let mut diagnostics = Vec::new();
     for rule in &rules.rules {
         if !rule.applies_to(&doc.lang_code) && !(rule.languages.iter().any(|l| l == "*")) {
@@ -58,6 +67,11 @@ pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
         }
         diagnostics.extend(checks::run(rule, &ctx));
     }
-    diagnostics.sort_by(|a, b| (a.primary_span().start, &a.rule).cmp(&(b.primary_span().start, &b.rule)));
-    Outcome { text, temporals, diagnostics }
+    diagnostics
+        .sort_by(|a, b| (a.primary_span().start, &a.rule).cmp(&(b.primary_span().start, &b.rule)));
+    Outcome {
+        text,
+        temporals,
+        diagnostics,
+    }
 }

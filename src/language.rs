@@ -254,7 +254,10 @@ impl LanguagePack {
                 name,
                 text,
                 at..at + found.len(),
-                format!("{name} declares language `{found}`, expected `{}`", lang.code()),
+                format!(
+                    "{name} declares language `{found}`, expected `{}`",
+                    lang.code()
+                ),
                 "language code",
             )
         };
@@ -480,8 +483,8 @@ mod tests {
     fn a_typo_in_language_data_points_into_the_file() {
         let (_, cal, gr) = embedded::FILES[0];
         let broken = cal.replacen("month = 1\n", "mnth = 1\n", 1);
-        let err = LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr))
-            .unwrap_err();
+        let err =
+            LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr)).unwrap_err();
         assert!(err.message.contains("unknown field"), "{}", err.message);
         assert!(err.span.offset() > 0);
     }

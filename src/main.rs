@@ -21,7 +21,11 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "factlint", version, about = "Fact-consistency checker for news articles")]
+#[command(
+    name = "factlint",
+    version,
+    about = "Fact-consistency checker for news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -36,6 +40,14 @@ enum Command {
         /// Load rules from this directory instead of the embedded set.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+    },
+    /// Measure factlint on third-party data (see docs/quality.md).
+    Eval {
+        /// What the file holds: `news` (JSONL articles with `dct`).
+        #[arg(value_enum)]
+        kind: EvalKind,
+        /// The JSONL file.
+        path: String,
     },
     /// Print a rule's documentation with examples.
     Explain {
@@ -73,6 +85,12 @@ struct CheckArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum EvalKind {
+    /// Real news: every diagnostic raised is listed, with a count per 100 articles.
+    News,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,
     Json,
@@ -94,7 +112,8 @@ enum Color {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -105,12 +124,34 @@ fn main() -> ExitCode {
             Ok(set) => {
                 let mut out = String::new();
                 for r in &set.rules {
-                    out.push_str(&format!("{:<45} {:<8} {}\n", r.id, r.severity.as_str(), r.summary));
+                    out.push_str(&format!(
+                        "{:<45} {:<8} {}\n",
+                        r.id,
+                        r.severity.as_str(),
+                        r.summary
+                    ));
                 }
                 print_out(&out)
             }
             Err(code) => code,
         },
+        Command::Eval { kind, path } => {
+            let rules = match load_rules(None) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let mut out = std::io::stdout().lock();
+            let result = match kind {
+                EvalKind::News => factlint::eval::news(&path, &rules, &mut out),
+            };
+            match result {
+                Ok(()) => ExitCode::from(EXIT_CLEAN),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(EXIT_ERROR)
+                }
+            }
+        }
         Command::Explain { rule, rules } => match load_rules(rules.as_ref()) {
             Ok(set) => match set.get(&rule) {
                 Some(r) => print_out(&explain(r)),
@@ -138,12 +179,24 @@ fn print_out(s: &str) -> ExitCode {
 }
 
 fn explain(r: &factlint::rules::Rule) -> String {
-    let mut s = format!("# {}\n\n{} (default severity: {})\n\n{}\n", r.id, r.summary, r.severity.as_str(), r.docs.explanation.trim());
+    let mut s = format!(
+        "# {}\n\n{} (default severity: {})\n\n{}\n",
+        r.id,
+        r.summary,
+        r.severity.as_str(),
+        r.docs.explanation.trim()
+    );
     for ex in &r.docs.examples {
         let when = ex.published.as_deref().unwrap_or("undated");
         match &ex.fires_on {
-            Some(span) => s.push_str(&format!("\nFires ({}, published {when}) on «{span}»:\n    {}\n", ex.lang, ex.text)),
-            None => s.push_str(&format!("\nStays silent ({}, published {when}):\n    {}\n", ex.lang, ex.text)),
+            Some(span) => s.push_str(&format!(
+                "\nFires ({}, published {when}) on «{span}»:\n    {}\n",
+                ex.lang, ex.text
+            )),
+            None => s.push_str(&format!(
+                "\nStays silent ({}, published {when}):\n    {}\n",
+                ex.lang, ex.text
+            )),
         }
     }
     s
@@ -180,20 +233,24 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
         return Err("is a directory; give the article files to check".to_string());
     }
     if meta.len() > MAX_FILE_SIZE as u64 {
-        return Err(format!("the file is {} bytes, over the limit of {MAX_FILE_SIZE} bytes", meta.len()));
+        return Err(format!(
+            "the file is {} bytes, over the limit of {MAX_FILE_SIZE} bytes",
+            meta.len()
+        ));
     }
     std::fs::read(path).map_err(|e| e.to_string())
 }
 
 fn check_one(path: &str, opts: &ReadOptions, rules: &RuleSet) -> FileReport {
-    let fail = |message: String, located: Option<Box<factlint::source_error::SourceError>>| FileReport {
-        path: path.to_string(),
-        text: None,
-        published: None,
-        language: opts.lang.clone().unwrap_or_default(),
-        diagnostics: Vec::new(),
-        error: Some(FileError { message, located }),
-    };
+    let fail =
+        |message: String, located: Option<Box<factlint::source_error::SourceError>>| FileReport {
+            path: path.to_string(),
+            text: None,
+            published: None,
+            language: opts.lang.clone().unwrap_or_default(),
+            diagnostics: Vec::new(),
+            error: Some(FileError { message, located }),
+        };
     let bytes = match read_input(path) {
         Ok(b) => b,
         Err(e) => return fail(e, None),
@@ -220,8 +277,16 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let opts = ReadOptions { published: args.published, lang: args.lang.clone(), format: None };
-    let reports: Vec<FileReport> = args.paths.iter().map(|p| check_one(p, &opts, &rules)).collect();
+    let opts = ReadOptions {
+        published: args.published,
+        lang: args.lang.clone(),
+        format: None,
+    };
+    let reports: Vec<FileReport> = args
+        .paths
+        .iter()
+        .map(|p| check_one(p, &opts, &rules))
+        .collect();
     let summary = Summary::of(&reports);
     let out = match args.format {
         Format::Json => {
@@ -236,7 +301,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
             let color = match args.color {
                 Color::Always => true,
                 Color::Never => false,
-                Color::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+                Color::Auto => {
+                    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        && std::io::stdout().is_terminal()
+                }
             };
             let style = report::human::Style { color, width: 100 };
             let mut s = String::new();
@@ -261,6 +329,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= t));
+    let failing = threshold.is_some_and(|t| {
+        reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .any(|d| d.severity >= t)
+    });
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }

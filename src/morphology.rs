@@ -146,6 +146,12 @@ mod tests {
         assert_eq!(verb("проводят"), (VerbForm::Finite, Some(Tense::Present)));
         assert_eq!(verb("будет"), (VerbForm::Finite, Some(Tense::Future)));
         assert_eq!(verb("провести").0, VerbForm::Infinitive);
-        assert!(matches!(ru.classify("Макрон"), WordClass::Noun { nominative: true, .. }));
+        assert!(matches!(
+            ru.classify("Макрон"),
+            WordClass::Noun {
+                nominative: true,
+                ..
+            }
+        ));
     }
 }

@@ -160,7 +160,9 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
 
 /// Characters that may open a sentence after a full stop besides capitals and digits.
 fn opens_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '„' | '—' | '–' | '-' | '(' | '[')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '«' | '"' | '“' | '„' | '—' | '–' | '-' | '(' | '[')
 }
 
 /// Splits tokens into sentences.
@@ -177,7 +179,9 @@ pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Ran
         if !matches!(p, '.' | '!' | '?' | '…') {
             continue;
         }
-        let Some(next) = tokens.get(i + 1) else { continue };
+        let Some(next) = tokens.get(i + 1) else {
+            continue;
+        };
         if next.segment_start {
             continue; // the segment boundary ends the sentence
         }
@@ -194,7 +198,8 @@ pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Ran
             if prev.is_word() && prev.end == tokens[i].start {
                 let w = prev.text(source);
                 let mut chars = w.chars();
-                let single_capital = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+                let single_capital =
+                    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
                 folded.clear();
                 folded.push_str(&crate::language::fold(w));
                 if single_capital || lang.is_abbreviation(&folded) {
@@ -246,7 +251,20 @@ mod tests {
         let texts: Vec<_> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(
             texts,
-            ["В", "2025", "-", "м", "году", "Нью-Йорк", ",", "06", ".", "01", ".", "2026"]
+            [
+                "В",
+                "2025",
+                "-",
+                "м",
+                "году",
+                "Нью-Йорк",
+                ",",
+                "06",
+                ".",
+                "01",
+                ".",
+                "2026"
+            ]
         );
         assert_eq!(toks[1].number(), Some((2025, 4)));
         assert!(!toks[2].space_before);
@@ -264,7 +282,11 @@ mod tests {
             .collect();
         assert_eq!(
             texts,
-            ["В 2026 г. в Москве В. Путин выступил.", "Потом 5 января!", "Все."]
+            [
+                "В 2026 г. в Москве В. Путин выступил.",
+                "Потом 5 января!",
+                "Все."
+            ]
         );
     }
 }

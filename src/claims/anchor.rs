@@ -13,7 +13,12 @@ use crate::morphology::{Morphology, Tense, VerbForm, WordClass};
 use crate::text::Text;
 
 /// Clauses of a sentence as token ranges; `true` marks one opened by a subordinator.
-fn clauses(source: &str, text: &Text, sentence: Range<usize>, pack: &LanguagePack) -> Vec<(Range<usize>, bool)> {
+fn clauses(
+    source: &str,
+    text: &Text,
+    sentence: Range<usize>,
+    pack: &LanguagePack,
+) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut sub = false;
@@ -75,7 +80,10 @@ impl<'a> SentenceWords<'a> {
             let w = t.text(self.source);
             let f = fold(w);
             if self.pack.is_future_marker(&f) {
-                WordClass::Verb { form: VerbForm::Finite, tense: Some(Tense::Future) }
+                WordClass::Verb {
+                    form: VerbForm::Finite,
+                    tense: Some(Tense::Future),
+                }
             } else if !self.pack.word(&f).is_empty() {
                 // Calendar words («января», «вторник») are never predicates.
                 WordClass::Other
@@ -94,8 +102,18 @@ impl<'a> SentenceWords<'a> {
                 continue;
             }
             if let WordClass::Verb { form, tense } = self.class(i) {
-                if matches!(form, VerbForm::Finite | VerbForm::Infinitive | VerbForm::ShortParticiple | VerbForm::OtherMood) {
-                    out.push(Verb { index: i, form, tense });
+                if matches!(
+                    form,
+                    VerbForm::Finite
+                        | VerbForm::Infinitive
+                        | VerbForm::ShortParticiple
+                        | VerbForm::OtherMood
+                ) {
+                    out.push(Verb {
+                        index: i,
+                        form,
+                        tense,
+                    });
                 }
             }
         }
@@ -111,7 +129,13 @@ impl<'a> SentenceWords<'a> {
 }
 
 /// Fills `anchor` of every temporal claim.
-pub fn anchor_all(source: &str, text: &Text, pack: &LanguagePack, morph: &dyn Morphology, temporals: &mut [Temporal]) {
+pub fn anchor_all(
+    source: &str,
+    text: &Text,
+    pack: &LanguagePack,
+    morph: &dyn Morphology,
+    temporals: &mut [Temporal],
+) {
     let mut k = 0;
     while k < temporals.len() {
         let s = temporals[k].sentence;
@@ -127,13 +151,38 @@ pub fn anchor_all(source: &str, text: &Text, pack: &LanguagePack, morph: &dyn Mo
         };
         let reported_marker = reported_marker(source, text, &sentence, pack);
         while k < temporals.len() && temporals[k].sentence == s {
-            temporals[k].anchor = anchor_one(&temporals[k], &cl, &mut words, reported_marker, &sentence);
+            let prev = (k > 0)
+                .then(|| &temporals[k - 1])
+                .filter(|p| is_apposition(text, p, &temporals[k]));
+            temporals[k].anchor = match prev {
+                // «в четверг, 12 июля»: the second names the same time as the first.
+                Some(p) => p.anchor.clone(),
+                None => anchor_one(&temporals[k], &cl, &mut words, reported_marker, &sentence),
+            };
             k += 1;
         }
     }
 }
 
-fn reported_marker(source: &str, text: &Text, sentence: &Range<usize>, pack: &LanguagePack) -> bool {
+/// `b` restates `a` right after it: «в четверг, 12 июля», «вчера (17 февраля)».
+fn is_apposition(text: &Text, a: &Temporal, b: &Temporal) -> bool {
+    if a.sentence != b.sentence || a.tokens.end > b.tokens.start {
+        return false;
+    }
+    let between = &text.tokens[a.tokens.end..b.tokens.start];
+    !between.is_empty()
+        && between.len() <= 2
+        && between
+            .iter()
+            .all(|t| matches!(t.punct(), Some(',' | '(' | '—' | '–')))
+}
+
+fn reported_marker(
+    source: &str,
+    text: &Text,
+    sentence: &Range<usize>,
+    pack: &LanguagePack,
+) -> bool {
     let words: Vec<String> = text.tokens[sentence.clone()]
         .iter()
         .filter(|t| t.is_word())
@@ -153,19 +202,23 @@ fn anchor_one(
 ) -> Option<Anchor> {
     let at = claim.tokens.start;
     let home = clauses.iter().position(|(r, _)| r.contains(&at))?;
-    // The expression's own clause, then following clauses up to a subordinate one, then
-    // preceding clauses while the clause left behind is not subordinate.
+    // The expression's own clause; when it has no verb and opens the sentence as a fronted
+    // adverbial («Во вторник, 6 января, лидеры собрались»), the following main clauses.
+    // A verbless clause elsewhere (an aside in brackets, an apposition) anchors nothing.
     let mut order = vec![home];
-    for (j, (_, sub)) in clauses.iter().enumerate().skip(home + 1) {
-        if *sub {
-            break;
+    let in_brackets =
+        claim.tokens.start > 0 && words.text.tokens[claim.tokens.start - 1].punct() == Some('(');
+    let fronted = !in_brackets
+        && clauses[..home]
+            .iter()
+            .all(|(r, sub)| !sub && words.verbs(r, &claim.tokens).is_empty());
+    if fronted {
+        for (j, (_, sub)) in clauses.iter().enumerate().skip(home + 1) {
+            if *sub {
+                break;
+            }
+            order.push(j);
         }
-        order.push(j);
-    }
-    let mut j = home;
-    while j > 0 && !clauses[j].1 {
-        j -= 1;
-        order.push(j);
     }
     let (clause_ix, verbs) = order.iter().find_map(|&c| {
         let v = words.verbs(&clauses[c].0, &claim.tokens);
@@ -180,20 +233,35 @@ fn anchor_one(
         }
     };
     let nearest = verbs.iter().min_by_key(|v| distance(v))?;
-    let tense = match nearest.form {
-        VerbForm::Finite | VerbForm::ShortParticiple => nearest.tense,
-        // «будет проводиться», «планируется провести»: the finite word decides.
-        VerbForm::Infinitive => verbs
+    let finite = |t: Tense| {
+        verbs
             .iter()
-            .filter(|v| v.form == VerbForm::Finite)
-            .find(|v| v.tense == Some(Tense::Future))
-            .and_then(|v| v.tense),
+            .any(|v| v.form == VerbForm::Finite && v.tense == Some(t))
+    };
+    let has_infinitive = verbs.iter().any(|v| v.form == VerbForm::Infinitive);
+    let tense = match nearest.form {
+        // «должны были вылететь 26 июля», «решили провести 5 мая»: the time may belong to the
+        // infinitive, whose event the past verb does not place; only a future stays certain.
+        VerbForm::Finite if has_infinitive => nearest
+            .tense
+            .filter(|&t| t == Tense::Future || finite(Tense::Future))
+            .map(|_| Tense::Future),
+        VerbForm::Finite => nearest.tense,
+        // «будет опубликована 14 июля»: the auxiliary decides.
+        VerbForm::ShortParticiple if finite(Tense::Future) => Some(Tense::Future),
+        // A date before a passive participle may be its subject («13 января объявлен
+        // выходным»), not the time of the act.
+        VerbForm::ShortParticiple if nearest.index < claim.tokens.start => nearest.tense,
+        VerbForm::ShortParticiple => None,
+        // «будет проводиться», «планируется провести»: the finite word decides.
+        VerbForm::Infinitive => finite(Tense::Future).then_some(Tense::Future),
         _ => None,
     }?;
     let pack = words.pack;
     let conditional = words.has_word(&clause, |w| pack.is_conditional(w));
     let opener = clause.clone().find(|&i| words.text.tokens[i].is_word());
-    let opens_reported = opener.is_some_and(|i| pack.is_reported_speech(&fold(words.text.tokens[i].text(words.source))));
+    let opens_reported = opener
+        .is_some_and(|i| pack.is_reported_speech(&fold(words.text.tokens[i].text(words.source))));
     let reported = reported_marker || (subordinate && opens_reported);
     let strong = is_adverbial(claim, nearest.index, words, sentence);
     let vt = &words.text.tokens[nearest.index];
@@ -209,15 +277,29 @@ fn anchor_one(
 /// Whether the expression modifies the verb rather than a noun standing between them
 /// («анонсировал проведение в начале января»: the time is the holding's, not the
 /// announcement's).
-fn is_adverbial(claim: &Temporal, verb: usize, words: &mut SentenceWords, sentence: &Range<usize>) -> bool {
+fn is_adverbial(
+    claim: &Temporal,
+    verb: usize,
+    words: &mut SentenceWords,
+    sentence: &Range<usize>,
+) -> bool {
     let tokens = &words.text.tokens;
     let exempt_noun = |words: &mut SentenceWords, i: usize| {
         // «в Париже», «в Киеве»: a place after a preposition does not take a time modifier.
         let t = &tokens[i];
-        let capital = t.text(words.source).chars().next().is_some_and(char::is_uppercase);
+        let capital = t
+            .text(words.source)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         let after_prep = i > 0 && {
             let p = &tokens[i - 1];
-            p.is_word() && words.pack.word(&fold(p.text(words.source))).iter().any(|w| matches!(w, Word::Prep(_)))
+            p.is_word()
+                && words
+                    .pack
+                    .word(&fold(p.text(words.source)))
+                    .iter()
+                    .any(|w| matches!(w, Word::Prep(_)))
         };
         capital && after_prep
     };
@@ -241,7 +323,10 @@ fn is_adverbial(claim: &Temporal, verb: usize, words: &mut SentenceWords, senten
                 continue;
             }
             return match words.class(i) {
-                WordClass::Noun { nominative, pronoun } => nominative || pronoun || exempt_noun(words, i),
+                WordClass::Noun {
+                    nominative,
+                    pronoun,
+                } => nominative || pronoun,
                 _ => true,
             };
         }

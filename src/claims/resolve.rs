@@ -62,7 +62,11 @@ pub struct Interval {
 
 impl Interval {
     fn day(d: NaiveDate) -> Interval {
-        Interval { start: d, end: d, grain: Grain::Day }
+        Interval {
+            start: d,
+            end: d,
+            grain: Grain::Day,
+        }
     }
 
     /// Days from `date` to the interval: 0 when inside, negative when the interval is earlier.
@@ -119,7 +123,8 @@ fn year_interval(year: i32, part: Option<Part>) -> Option<Interval> {
 
 /// Picks among the same expression placed in neighbouring years (or weeks).
 fn choose(candidates: &[Interval], published: NaiveDate, tense: Option<Tense>) -> Option<Interval> {
-    let nearby = |c: &&Interval| c.grain == Grain::Day && c.distance_from(published).abs() <= NEARBY_DAYS;
+    let nearby =
+        |c: &&Interval| c.grain == Grain::Day && c.distance_from(published).abs() <= NEARBY_DAYS;
     match tense {
         Some(Tense::Past) => candidates
             .iter()
@@ -144,23 +149,45 @@ fn choose(candidates: &[Interval], published: NaiveDate, tense: Option<Tense>) -
 pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) -> Option<Interval> {
     let y0 = published.year();
     match *value {
-        TimeValue::Date { year: Some(y), month, day } => NaiveDate::from_ymd_opt(y, month, day).map(Interval::day),
-        TimeValue::Date { year: None, month, day } => {
+        TimeValue::Date {
+            year: Some(y),
+            month,
+            day,
+        } => NaiveDate::from_ymd_opt(y, month, day).map(Interval::day),
+        TimeValue::Date {
+            year: None,
+            month,
+            day,
+        } => {
             let c: Vec<_> = (y0 - 1..=y0 + 1)
                 .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day).map(Interval::day))
                 .collect();
             choose(&c, published, tense)
         }
-        TimeValue::Month { year: Some(y), month, part } => month_interval(y, month, part),
-        TimeValue::Month { year: None, month, part } => {
-            let c: Vec<_> = (y0 - 1..=y0 + 1).filter_map(|y| month_interval(y, month, part)).collect();
+        TimeValue::Month {
+            year: Some(y),
+            month,
+            part,
+        } => month_interval(y, month, part),
+        TimeValue::Month {
+            year: None,
+            month,
+            part,
+        } => {
+            let c: Vec<_> = (y0 - 1..=y0 + 1)
+                .filter_map(|y| month_interval(y, month, part))
+                .collect();
             choose(&c, published, tense)
         }
         TimeValue::Year { year, part } => year_interval(year, part),
         TimeValue::Range { ref from, ref to } => {
             let to_i = resolve(to, published, tense)?;
             let from_i = match **from {
-                TimeValue::Date { year: None, month, day } if matches!(**to, TimeValue::Date { .. }) => {
+                TimeValue::Date {
+                    year: None,
+                    month,
+                    day,
+                } if matches!(**to, TimeValue::Date { .. }) => {
                     let y = to_i.end.year();
                     let d = NaiveDate::from_ymd_opt(y, month, day)?;
                     // «с 28 декабря по 3 января»: the first end is in the year before.
@@ -193,12 +220,19 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 }
             }
         }
-        TimeValue::RelativeDay(d) => Some(Interval::day(published + chrono::Duration::days(d as i64))),
+        TimeValue::RelativeDay(d) => {
+            Some(Interval::day(published + chrono::Duration::days(d as i64)))
+        }
         TimeValue::RelativePeriod { unit, offset } => match unit {
             Unit::Week => {
-                let monday = published - Days::new(published.weekday().num_days_from_monday() as u64)
+                let monday = published
+                    - Days::new(published.weekday().num_days_from_monday() as u64)
                     + chrono::Duration::days(7 * offset as i64);
-                Some(Interval { start: monday, end: monday + Days::new(6), grain: Grain::Week })
+                Some(Interval {
+                    start: monday,
+                    end: monday + Days::new(6),
+                    grain: Grain::Week,
+                })
             }
             Unit::Month => {
                 let first = NaiveDate::from_ymd_opt(y0, published.month(), 1)?;
@@ -229,27 +263,73 @@ mod tests {
 
     #[test]
     fn yearless_dates_follow_the_tense() {
-        let dec = TimeValue::Month { year: None, month: 12, part: None };
-        assert_eq!(res(dec.clone(), "2026-01-06", Some(Tense::Past)).0, "2025-12-01");
+        let dec = TimeValue::Month {
+            year: None,
+            month: 12,
+            part: None,
+        };
+        assert_eq!(
+            res(dec.clone(), "2026-01-06", Some(Tense::Past)).0,
+            "2025-12-01"
+        );
         assert_eq!(res(dec, "2026-01-06", Some(Tense::Future)).0, "2026-12-01");
-        let jan20 = TimeValue::Date { year: None, month: 1, day: 20 };
-        assert_eq!(res(jan20.clone(), "2026-01-06", Some(Tense::Future)).0, "2026-01-20");
+        let jan20 = TimeValue::Date {
+            year: None,
+            month: 1,
+            day: 20,
+        };
+        assert_eq!(
+            res(jan20.clone(), "2026-01-06", Some(Tense::Future)).0,
+            "2026-01-20"
+        );
         assert_eq!(res(jan20, "2026-03-06", Some(Tense::Past)).0, "2026-01-20");
         // A reader takes «пройдет 3 января» on 6 January as a slip about this 3 January.
-        let jan3 = TimeValue::Date { year: None, month: 1, day: 3 };
+        let jan3 = TimeValue::Date {
+            year: None,
+            month: 1,
+            day: 3,
+        };
         assert_eq!(res(jan3, "2026-01-06", Some(Tense::Future)).0, "2026-01-03");
     }
 
     #[test]
     fn parts_weekdays_and_relative_periods() {
-        let late = TimeValue::Month { year: Some(2026), month: 12, part: Some(Part::Late) };
-        assert_eq!(res(late, "2026-01-06", None), ("2026-12-21".into(), "2026-12-31".into()));
-        let tue = TimeValue::Weekday { weekday: 2, shift: None };
-        assert_eq!(res(tue.clone(), "2026-01-06", Some(Tense::Future)).0, "2026-01-06");
+        let late = TimeValue::Month {
+            year: Some(2026),
+            month: 12,
+            part: Some(Part::Late),
+        };
+        assert_eq!(
+            res(late, "2026-01-06", None),
+            ("2026-12-21".into(), "2026-12-31".into())
+        );
+        let tue = TimeValue::Weekday {
+            weekday: 2,
+            shift: None,
+        };
+        assert_eq!(
+            res(tue.clone(), "2026-01-06", Some(Tense::Future)).0,
+            "2026-01-06"
+        );
         assert_eq!(res(tue, "2026-01-08", Some(Tense::Past)).0, "2026-01-06");
-        let week = TimeValue::RelativePeriod { unit: Unit::Week, offset: -1 };
-        assert_eq!(res(week, "2026-01-08", None), ("2025-12-29".into(), "2026-01-04".into()));
-        assert!(resolve(&TimeValue::Date { year: Some(2025), month: 2, day: 29 }, d("2026-01-01"), None).is_none());
+        let week = TimeValue::RelativePeriod {
+            unit: Unit::Week,
+            offset: -1,
+        };
+        assert_eq!(
+            res(week, "2026-01-08", None),
+            ("2025-12-29".into(), "2026-01-04".into())
+        );
+        assert!(resolve(
+            &TimeValue::Date {
+                year: Some(2025),
+                month: 2,
+                day: 29
+            },
+            d("2026-01-01"),
+            None
+        )
+        .is_none());
         assert_eq!(days_in_month(2024, 2), Some(29));
         assert_eq!(days_in_month(10000, 2), Some(29));
     }

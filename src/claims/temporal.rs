@@ -24,7 +24,8 @@ impl<'a> Tagged<'a> {
             if t.is_word() {
                 let f = fold(t.text(source));
                 let w = pack.word(&f);
-                let keep = !w.is_empty() || !pack.phrases(&f).is_empty() || pack.is_number_suffix(&f);
+                let keep =
+                    !w.is_empty() || !pack.phrases(&f).is_empty() || pack.is_number_suffix(&f);
                 words.push(w);
                 folded.push(keep.then_some(f));
             } else {
@@ -93,7 +94,8 @@ impl<'a> Tagged<'a> {
 
     /// Token `i` touches token `i - 1` with no space between.
     fn adjacent(&self, i: usize) -> bool {
-        self.tok(i).is_some_and(|t| !t.space_before && !t.segment_start)
+        self.tok(i)
+            .is_some_and(|t| !t.space_before && !t.segment_start)
     }
 
     fn is_dash(&self, i: usize) -> bool {
@@ -105,7 +107,9 @@ impl<'a> Tagged<'a> {
         if self.punct(i + 1) == Some('-')
             && self.adjacent(i + 1)
             && self.adjacent(i + 2)
-            && self.folded(i + 2).is_some_and(|f| self.pack.is_number_suffix(f))
+            && self
+                .folded(i + 2)
+                .is_some_and(|f| self.pack.is_number_suffix(f))
         {
             i + 3
         } else {
@@ -118,7 +122,10 @@ impl<'a> Tagged<'a> {
         if !self.joined(i) || !self.is_year_word(i) {
             return None;
         }
-        if self.punct(i + 1) == Some('.') && self.adjacent(i + 1) && self.tok(i).is_some_and(|t| t.end - t.start <= 4) {
+        if self.punct(i + 1) == Some('.')
+            && self.adjacent(i + 1)
+            && self.tok(i).is_some_and(|t| t.end - t.start <= 4)
+        {
             Some(i + 2)
         } else {
             Some(i + 1)
@@ -134,7 +141,9 @@ impl<'a> Tagged<'a> {
                 if !self.joined(j) {
                     continue 'outer;
                 }
-                let Some(t) = self.tok(j) else { continue 'outer };
+                let Some(t) = self.tok(j) else {
+                    continue 'outer;
+                };
                 if !t.is_word() || fold(t.text(self.source)) != *w {
                     continue 'outer;
                 }
@@ -184,7 +193,9 @@ pub fn extract(source: &str, text: &Text, pack: &LanguagePack) -> Vec<Temporal> 
                     year_span: core.year_tok.map(|y| tok_span(y, y + 1)),
                     day_month_span: core.day_month.map(|(a, b)| tok_span(a, b)),
                     weekday_span: core.weekday.map(|(a, b)| tok_span(a, b)),
-                    range_ends: core.ends.map(|((a, b), (c, d))| (tok_span(a, b), tok_span(c, d))),
+                    range_ends: core
+                        .ends
+                        .map(|((a, b), (c, d))| (tok_span(a, b), tok_span(c, d))),
                     anchor: None,
                     interval: None,
                 });
@@ -234,12 +245,24 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             }
         }
     }
+    // A clock time before the date: «в 23:00 29 марта 2019».
+    if tg.number(j).is_some_and(|n| n.1 <= 2)
+        && tg.punct(j + 1) == Some(':')
+        && tg.adjacent(j + 1)
+        && tg.adjacent(j + 2)
+        && tg.number(j + 2).is_some_and(|n| n.1 == 2)
+        && tg.joined(j + 3)
+    {
+        j += 3;
+    }
     let core = if part.is_some() {
         month_or_year(tg, j, part)
     } else {
         range(tg, j, prep)
             .or_else(|| date(tg, j))
-            .or_else(|| month_or_year(tg, j, None).filter(|c| prep.is_some() || c.year_tok.is_some()))
+            .or_else(|| {
+                month_or_year(tg, j, None).filter(|c| prep.is_some() || c.year_tok.is_some())
+            })
             .or_else(|| weekday(tg, j, prep, found))
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
@@ -260,8 +283,16 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
                 let (year, year_tok, end) = trailing_year(tg, j + 4);
                 return Some(Core {
                     value: TimeValue::Range {
-                        from: Box::new(TimeValue::Date { year, month: m, day: d1 }),
-                        to: Box::new(TimeValue::Date { year, month: m, day: d2 }),
+                        from: Box::new(TimeValue::Date {
+                            year,
+                            month: m,
+                            day: d1,
+                        }),
+                        to: Box::new(TimeValue::Date {
+                            year,
+                            month: m,
+                            day: d2,
+                        }),
                     },
                     year_tok,
                     day_month: None,
@@ -274,8 +305,14 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
                 let end = tg.after_year_word(j + 3)?;
                 return Some(Core {
                     value: TimeValue::Range {
-                        from: Box::new(TimeValue::Year { year: n1.0 as i32, part: None }),
-                        to: Box::new(TimeValue::Year { year: n2.0 as i32, part: None }),
+                        from: Box::new(TimeValue::Year {
+                            year: n1.0 as i32,
+                            part: None,
+                        }),
+                        to: Box::new(TimeValue::Year {
+                            year: n2.0 as i32,
+                            part: None,
+                        }),
                     },
                     year_tok: None,
                     day_month: None,
@@ -299,9 +336,16 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         (
             // Bare number: a day (month from the second end) or a year.
             if n1.1 == 4 {
-                TimeValue::Year { year: n1.0 as i32, part: None }
+                TimeValue::Year {
+                    year: n1.0 as i32,
+                    part: None,
+                }
             } else {
-                TimeValue::Date { year: None, month: 0, day: as_day(n1)? }
+                TimeValue::Date {
+                    year: None,
+                    month: 0,
+                    day: as_day(n1)?,
+                }
             },
             j + 1,
         )
@@ -318,7 +362,10 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         }
         let end = tg.after_year_word(after_from + 2)?;
         Some(Core {
-            value: TimeValue::Year { year: n.0 as i32, part: None },
+            value: TimeValue::Year {
+                year: n.0 as i32,
+                part: None,
+            },
             year_tok: Some(after_from + 1),
             day_month: None,
             weekday: None,
@@ -333,11 +380,22 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         _ => (after_from + 1, after_from + 2),
     };
     let from = match (from, &to_core.value) {
-        (TimeValue::Date { year: None, month: 0, day }, TimeValue::Date { year, month, .. }) => {
-            TimeValue::Date { year: *year, month: *month, day }
-        }
+        (
+            TimeValue::Date {
+                year: None,
+                month: 0,
+                day,
+            },
+            TimeValue::Date { year, month, .. },
+        ) => TimeValue::Date {
+            year: *year,
+            month: *month,
+            day,
+        },
         (TimeValue::Date { month: 0, .. }, _) => return None,
-        (TimeValue::Year { year, .. }, TimeValue::Year { .. }) => TimeValue::Year { year, part: None },
+        (TimeValue::Year { year, .. }, TimeValue::Year { .. }) => {
+            TimeValue::Year { year, part: None }
+        }
         (TimeValue::Year { .. }, _) => return None,
         (from, _) => from,
     };
@@ -383,7 +441,12 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
         let n2 = tg.number(j + 2)?;
         let n3 = tg.number(j + 4)?;
         // A further glued number or separator means something else (an IP, a version).
-        if tg.adjacent(j + 5) && (tg.number(j + 5).is_some() || matches!(tg.punct(j + 5), Some('.' | '-' | '/')) && tg.number(j + 6).is_some() && tg.adjacent(j + 6)) {
+        if tg.adjacent(j + 5)
+            && (tg.number(j + 5).is_some()
+                || matches!(tg.punct(j + 5), Some('.' | '-' | '/'))
+                    && tg.number(j + 6).is_some()
+                    && tg.adjacent(j + 6))
+        {
             return None;
         }
         let (y, m, d, year_tok) = if sep == '-' && n1.1 == 4 && n2.1 == 2 && n3.1 == 2 {
@@ -393,7 +456,11 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
                 crate::language::DateOrder::Dmy => (n1.0, n2.0),
                 crate::language::DateOrder::Mdy => (n2.0, n1.0),
             };
-            let y = if n3.1 == 2 { 2000 + n3.0 as i32 } else { n3.0 as i32 };
+            let y = if n3.1 == 2 {
+                2000 + n3.0 as i32
+            } else {
+                n3.0 as i32
+            };
             (y, m, d, j + 4)
         } else {
             return None;
@@ -402,7 +469,11 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
             return None;
         }
         return Some(Core {
-            value: TimeValue::Date { year: Some(y), month: m, day: d },
+            value: TimeValue::Date {
+                year: Some(y),
+                month: m,
+                day: d,
+            },
             year_tok: Some(year_tok),
             day_month: None,
             weekday: None,
@@ -472,11 +543,16 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
     if prep.is_none() && shift.is_none() {
         // A bare weekday name counts only beside a date: «вторник, 6 января» or
         // «6 января, вторник».
-        let next = if tg.punct(k + 1) == Some(',') { k + 2 } else { k + 1 };
+        let next = if tg.punct(k + 1) == Some(',') {
+            k + 2
+        } else {
+            k + 1
+        };
         let date_follows = tg.joined(next) && tg.number(next).is_some();
         let date_precedes = found.last().is_some_and(|t| {
             let end = t.tokens.end;
-            (end == j || (end + 1 == j && matches!(tg.punct(end), Some(',' | '(')))) && t.written_date().is_some()
+            (end == j || (end + 1 == j && matches!(tg.punct(end), Some(',' | '('))))
+                && t.written_date().is_some()
         });
         if !date_follows && !date_precedes {
             return None;
@@ -500,7 +576,10 @@ fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
             let alone = match tg.tok(j + 1) {
                 None => true,
                 Some(t) if t.segment_start => true,
-                Some(t) => matches!(t.kind, TokenKind::Punct(',' | '.' | ';' | ':' | '—' | '–' | '!' | '?')),
+                Some(t) => matches!(
+                    t.kind,
+                    TokenKind::Punct(',' | '.' | ';' | ':' | '—' | '–' | '!' | '?')
+                ),
             };
             alone.then_some(*d)
         }
@@ -524,7 +603,14 @@ mod tests {
 
     fn found(t: &str) -> Vec<(String, TimeValue)> {
         let ru = embedded::pack(Lang::Ru).unwrap();
-        let text = Text::new(t, &[Segment { range: 0..t.len(), holes: vec![] }], ru);
+        let text = Text::new(
+            t,
+            &[Segment {
+                range: 0..t.len(),
+                holes: vec![],
+            }],
+            ru,
+        );
         extract(t, &text, ru)
             .into_iter()
             .map(|c| (t[c.span].to_string(), c.value))
@@ -538,19 +624,50 @@ mod tests {
     #[test]
     fn russian_dates_in_every_form() {
         assert_eq!(found("6 января"), [("6 января".into(), date(None, 1, 6))]);
-        assert_eq!(found("6-го января 2026 г. прошло"), [("6-го января 2026 г.".into(), date(Some(2026), 1, 6))]);
-        assert_eq!(found("06.01.2026"), [("06.01.2026".into(), date(Some(2026), 1, 6))]);
-        assert_eq!(found("2026-01-06"), [("2026-01-06".into(), date(Some(2026), 1, 6))]);
-        assert_eq!(found("31 апреля"), [("31 апреля".into(), date(None, 4, 31))]);
+        assert_eq!(
+            found("6-го января 2026 г. прошло"),
+            [("6-го января 2026 г.".into(), date(Some(2026), 1, 6))]
+        );
+        assert_eq!(
+            found("06.01.2026"),
+            [("06.01.2026".into(), date(Some(2026), 1, 6))]
+        );
+        assert_eq!(
+            found("2026-01-06"),
+            [("2026-01-06".into(), date(Some(2026), 1, 6))]
+        );
+        assert_eq!(
+            found("31 апреля"),
+            [("31 апреля".into(), date(None, 4, 31))]
+        );
         assert_eq!(
             found("В конце декабря 2026 года"),
-            [("В конце декабря 2026 года".into(), TimeValue::Month { year: Some(2026), month: 12, part: Some(Part::Late) })]
+            [(
+                "В конце декабря 2026 года".into(),
+                TimeValue::Month {
+                    year: Some(2026),
+                    month: 12,
+                    part: Some(Part::Late)
+                }
+            )]
         );
         assert_eq!(
             found("в 2025-м году и в 2024-м"),
             [
-                ("в 2025-м году".into(), TimeValue::Year { year: 2025, part: None }),
-                ("в 2024-м".into(), TimeValue::Year { year: 2024, part: None })
+                (
+                    "в 2025-м году".into(),
+                    TimeValue::Year {
+                        year: 2025,
+                        part: None
+                    }
+                ),
+                (
+                    "в 2024-м".into(),
+                    TimeValue::Year {
+                        year: 2024,
+                        part: None
+                    }
+                )
             ]
         );
     }
@@ -561,12 +678,27 @@ mod tests {
         assert_eq!(r[0].0, "с 15 по 12 мая");
         assert_eq!(
             r[0].1,
-            TimeValue::Range { from: Box::new(date(None, 5, 15)), to: Box::new(date(None, 5, 12)) }
+            TimeValue::Range {
+                from: Box::new(date(None, 5, 15)),
+                to: Box::new(date(None, 5, 12))
+            }
         );
         assert_eq!(found("15–20 мая")[0].0, "15–20 мая");
         assert_eq!(found("в 2014–2016 годах")[0].0, "в 2014–2016 годах");
-        assert_eq!(found("во вторник")[0].1, TimeValue::Weekday { weekday: 2, shift: None });
-        assert_eq!(found("в прошлую пятницу")[0].1, TimeValue::Weekday { weekday: 5, shift: Some(-1) });
+        assert_eq!(
+            found("во вторник")[0].1,
+            TimeValue::Weekday {
+                weekday: 2,
+                shift: None
+            }
+        );
+        assert_eq!(
+            found("в прошлую пятницу")[0].1,
+            TimeValue::Weekday {
+                weekday: 5,
+                shift: Some(-1)
+            }
+        );
         assert_eq!(found("вчера, 17 февраля").len(), 2);
         assert!(found("накануне саммита").is_empty());
         assert_eq!(found("Накануне, 5 января").len(), 2);

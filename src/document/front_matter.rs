@@ -36,7 +36,13 @@ pub struct Head {
 }
 
 /// Keys that hold the publication date, in order of preference.
-const DATE_KEYS: &[&str] = &["published", "date", "pubdate", "publishDate", "published_at"];
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "date",
+    "pubdate",
+    "publishDate",
+    "published_at",
+];
 /// Keys that hold the language.
 const LANG_KEYS: &[&str] = &["lang", "language", "locale"];
 
@@ -56,7 +62,10 @@ pub fn read(name: &str, text: &str, start: usize) -> Result<Head, SourceError> {
                 name,
                 text,
                 span.clone(),
-                format!("{name}: the header date `{}` is not a real date", m.as_str()),
+                format!(
+                    "{name}: the header date `{}` is not a real date",
+                    m.as_str()
+                ),
                 "not a date",
             )
         })?;
@@ -81,7 +90,9 @@ pub fn read(name: &str, text: &str, start: usize) -> Result<Head, SourceError> {
 
 fn header_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\r?\n)").unwrap())
+    RE.get_or_init(|| {
+        Regex::new(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|[ \t]*\r?\n)").unwrap()
+    })
 }
 
 /// If `rest` opens with the fence line, the offset just after that line.
@@ -102,7 +113,10 @@ fn fenced(
     let mut pos = content_start;
     let mut close = None;
     while pos <= text.len() {
-        let line_end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let line_end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         let line = text[pos..line_end].trim_end();
         if line == fence || (kind == Kind::Yaml && line == "...") {
             close = Some((pos, line_end));
@@ -130,7 +144,11 @@ fn fenced(
     };
     let mut published = None;
     for key in DATE_KEYS {
-        if let Some((value, span)) = fields.iter().find(|(k, _, _)| k == key).map(|(_, v, s)| (v, s)) {
+        if let Some((value, span)) = fields
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, v, s)| (v, s))
+        {
             let date = parse_date(value).ok_or_else(|| {
                 SourceError::new(
                     name,
@@ -211,7 +229,10 @@ fn scalar_text_yaml(v: &serde_norway::Value) -> Option<String> {
 
 fn toml_fields(name: &str, text: &str, base: usize, content: &str) -> Result<Fields, SourceError> {
     let table: toml::Table = toml::from_str(content).map_err(|e| {
-        let span = e.span().map(|r| base + r.start..base + r.end).unwrap_or(base..base);
+        let span = e
+            .span()
+            .map(|r| base + r.start..base + r.end)
+            .unwrap_or(base..base);
         SourceError::new(
             name,
             text,

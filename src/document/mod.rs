@@ -250,7 +250,10 @@ mod tests {
     #[test]
     fn detects_languages_by_letters() {
         assert_eq!(detect_language("Это был вторник."), Lang::Ru);
-        assert_eq!(detect_language("Це був вівторок, і їх було багато."), Lang::Uk);
+        assert_eq!(
+            detect_language("Це був вівторок, і їх було багато."),
+            Lang::Uk
+        );
         assert_eq!(detect_language("It was a Tuesday."), Lang::En);
     }
 }

@@ -100,7 +100,11 @@ pub fn markdown(text: &str, start: usize) -> Vec<Segment> {
             Event::Start(Tag::CodeBlock(_)) => in_code += 1,
             Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
             Event::Start(
-                Tag::Paragraph | Tag::Heading { .. } | Tag::Item | Tag::TableCell | Tag::BlockQuote(_),
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::BlockQuote(_),
             )
             | Event::End(
                 TagEnd::Paragraph
@@ -109,14 +113,13 @@ pub fn markdown(text: &str, start: usize) -> Vec<Segment> {
                 | TagEnd::TableCell
                 | TagEnd::BlockQuote(_),
             ) => flush(&mut pieces, &mut out),
-            Event::Text(_) | Event::SoftBreak | Event::HardBreak if in_code == 0 => {
-                // Text events cover their source exactly unless an escape or entity split them;
-                // keep only ranges that lie inside the body.
-                if r.start <= r.end && r.end <= text.len() {
-                    match pieces.last_mut() {
-                        Some(last) if last.end == r.start => last.end = r.end,
-                        _ => pieces.push(r),
-                    }
+            // Text events cover their source exactly; keep only ranges inside the text.
+            Event::Text(_) | Event::SoftBreak | Event::HardBreak
+                if in_code == 0 && r.end <= text.len() =>
+            {
+                match pieces.last_mut() {
+                    Some(last) if last.end == r.start => last.end = r.end,
+                    _ => pieces.push(r),
                 }
             }
             _ => {}

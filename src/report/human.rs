@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-use miette::{Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic as MietteDiagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan,
+    NamedSource, SourceCode,
+};
 
 use super::{FileReport, Summary};
 use crate::diagnostics::{Diagnostic, Severity};
@@ -50,7 +53,9 @@ impl MietteDiagnostic for Shown<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -70,8 +75,14 @@ impl MietteDiagnostic for Shown<'_> {
 }
 
 fn handler(style: Style) -> GraphicalReportHandler {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false)
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
 }
 
 /// Renders one file's diagnostics (or its input error).
@@ -105,7 +116,13 @@ pub fn render_file(r: &FileReport, style: Style) -> String {
 
 /// The closing line: «2 errors, 1 warning in 1 of 3 files».
 pub fn summary_line(s: &Summary) -> String {
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
     let mut parts = vec![plural(s.errors, "error"), plural(s.warnings, "warning")];
     if s.infos > 0 {
         parts.push(plural(s.infos, "note"));
@@ -113,5 +130,10 @@ pub fn summary_line(s: &Summary) -> String {
     if s.input_errors > 0 {
         parts.push(format!("{} unreadable", plural(s.input_errors, "file")));
     }
-    format!("{} in {} of {}", parts.join(", "), s.files_with_findings, plural(s.files, "file"))
+    format!(
+        "{} in {} of {}",
+        parts.join(", "),
+        s.files_with_findings,
+        plural(s.files, "file")
+    )
 }

@@ -104,7 +104,11 @@ pub fn render(reports: &[FileReport]) -> String {
                                 }
                             })
                             .collect(),
-                        fix: d.fix.as_ref().map(|f| JsonFix { start: f.span.start, end: f.span.end, replacement: &f.replacement }),
+                        fix: d.fix.as_ref().map(|f| JsonFix {
+                            start: f.span.start,
+                            end: f.span.end,
+                            replacement: &f.replacement,
+                        }),
                     })
                     .collect(),
                 error: r.error.as_ref().map(|e| e.message.as_str()),
@@ -114,9 +118,17 @@ pub fn render(reports: &[FileReport]) -> String {
     let s = Summary::of(reports);
     let report = Report {
         version: 1,
-        tool: Tool { name: "factlint", version: env!("CARGO_PKG_VERSION") },
+        tool: Tool {
+            name: "factlint",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         files,
-        summary: JsonSummary { files: s.files, errors: s.errors, warnings: s.warnings, infos: s.infos },
+        summary: JsonSummary {
+            files: s.files,
+            errors: s.errors,
+            warnings: s.warnings,
+            infos: s.infos,
+        },
     };
     let mut out = serde_json::to_string_pretty(&report).expect("report serialises");
     out.push('\n');

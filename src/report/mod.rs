@@ -52,7 +52,10 @@ pub struct Summary {
 impl Summary {
     /// Counts the reports.
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary { files: reports.len(), ..Summary::default() };
+        let mut s = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
         for r in reports {
             if r.error.is_some() {
                 s.input_errors += 1;

@@ -26,7 +26,7 @@ pub enum CheckKind {
     /// A day that does not exist («31 апреля»).
     ImpossibleDate,
     /// A range whose end is before its start.
-    ReversedRange(RangeParams),
+    ReversedRange,
     /// «вчера, 17 февраля» where yesterday was another day.
     RelativeDateMismatch,
     /// The document has no publication date.
@@ -63,20 +63,6 @@ pub enum TenseParam {
     Future,
 }
 
-/// Parameters of `reversed-range`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RangeParams {
-    /// A range of months that runs over New Year («с 28 декабря по 3 января») is read as
-    /// wrapping when it is at most this many days long.
-    #[serde(default = "ninety_two")]
-    pub max_wrap_days: i64,
-}
-
-fn ninety_two() -> i64 {
-    92
-}
-
 impl CheckKind {
     /// Every check kind name.
     pub const NAMES: &'static [&'static str] = &[
@@ -102,7 +88,7 @@ impl CheckKind {
             "tense-vs-publication" => Ok(CheckKind::TenseVsPublication(typed(name, params)?)),
             "weekday-mismatch" => none(CheckKind::WeekdayMismatch),
             "impossible-date" => none(CheckKind::ImpossibleDate),
-            "reversed-range" => Ok(CheckKind::ReversedRange(typed(name, params)?)),
+            "reversed-range" => none(CheckKind::ReversedRange),
             "relative-date-mismatch" => none(CheckKind::RelativeDateMismatch),
             "missing-publication-date" => none(CheckKind::MissingPublicationDate),
             "unsupported-language" => none(CheckKind::UnsupportedLanguage),
@@ -114,9 +100,11 @@ impl CheckKind {
     pub fn variables(&self) -> &'static [&'static str] {
         match self {
             CheckKind::TenseVsPublication(_) => &["verb", "tense", "when", "suggestion", "days"],
-            CheckKind::WeekdayMismatch => &["weekday", "date", "actual", "suggestion", "named_date"],
+            CheckKind::WeekdayMismatch => {
+                &["weekday", "date", "actual", "suggestion", "named_date"]
+            }
             CheckKind::ImpossibleDate => &["month", "month_days"],
-            CheckKind::ReversedRange(_) => &["from", "to", "suggestion"],
+            CheckKind::ReversedRange => &["from", "to", "suggestion"],
             CheckKind::RelativeDateMismatch => &["relative", "date", "expected", "suggestion"],
             CheckKind::MissingPublicationDate => &[],
             CheckKind::UnsupportedLanguage => &[],
@@ -125,12 +113,18 @@ impl CheckKind {
 
     /// Whether the check needs the publication date.
     pub fn needs_publication_date(&self) -> bool {
-        matches!(self, CheckKind::TenseVsPublication(_) | CheckKind::RelativeDateMismatch)
+        matches!(
+            self,
+            CheckKind::TenseVsPublication(_) | CheckKind::RelativeDateMismatch
+        )
     }
 
     /// Whether the check needs the language's data.
     pub fn needs_language(&self) -> bool {
-        !matches!(self, CheckKind::MissingPublicationDate | CheckKind::UnsupportedLanguage)
+        !matches!(
+            self,
+            CheckKind::MissingPublicationDate | CheckKind::UnsupportedLanguage
+        )
     }
 }
 
@@ -163,12 +157,36 @@ impl Context<'_> {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// `2026-01-06 (Tuesday)`.
 fn day_text(d: NaiveDate) -> String {
-    format!("{d} ({})", WEEKDAYS[d.weekday().num_days_from_monday() as usize])
+    format!(
+        "{d} ({})",
+        WEEKDAYS[d.weekday().num_days_from_monday() as usize]
+    )
 }
 
 /// One finding before it is rendered with the rule's templates.
@@ -181,7 +199,12 @@ struct Finding {
 
 impl Finding {
     fn new(primary: Range<usize>) -> Self {
-        Finding { primary, secondary: None, vars: BTreeMap::new(), fix: None }
+        Finding {
+            primary,
+            secondary: None,
+            vars: BTreeMap::new(),
+            fix: None,
+        }
     }
 
     fn var(mut self, k: &'static str, v: impl Into<String>) -> Self {
@@ -196,17 +219,21 @@ pub fn run(rule: &Rule, ctx: &Context) -> Vec<Diagnostic> {
         CheckKind::TenseVsPublication(p) => tense_vs_publication(p, ctx),
         CheckKind::WeekdayMismatch => weekday_mismatch(ctx),
         CheckKind::ImpossibleDate => impossible_date(ctx),
-        CheckKind::ReversedRange(p) => reversed_range(p, ctx),
+        CheckKind::ReversedRange => reversed_range(ctx),
         CheckKind::RelativeDateMismatch => relative_date_mismatch(ctx),
         CheckKind::MissingPublicationDate => missing_publication_date(ctx),
         CheckKind::UnsupportedLanguage => unsupported_language(ctx),
     };
-    findings.into_iter().map(|f| to_diagnostic(rule, ctx, f)).collect()
+    findings
+        .into_iter()
+        .map(|f| to_diagnostic(rule, ctx, f))
+        .collect()
 }
 
 fn to_diagnostic(rule: &Rule, ctx: &Context, f: Finding) -> Diagnostic {
     let mut vars = f.vars;
-    vars.entry("expr").or_insert_with(|| ctx.src(&f.primary).to_string());
+    vars.entry("expr")
+        .or_insert_with(|| ctx.src(&f.primary).to_string());
     vars.insert("lang", ctx.doc.lang_code.clone());
     if let Some(p) = &ctx.doc.published {
         vars.insert("published", day_text(p.date));
@@ -233,35 +260,57 @@ fn to_diagnostic(rule: &Rule, ctx: &Context, f: Finding) -> Diagnostic {
         primary: true,
     }];
     if let Some(s) = f.secondary {
-        labels.push(Label { span: s, message: t.secondary_label.as_ref().map(|l| render(l, &vars)), primary: false });
+        labels.push(Label {
+            span: s,
+            message: t.secondary_label.as_ref().map(|l| render(l, &vars)),
+            primary: false,
+        });
     }
     Diagnostic {
         rule: rule.id.clone(),
         severity: rule.severity,
         message: render(&t.message, &vars),
         help: help.map(|h| render(h, &vars)),
-        note: t.note.as_ref().filter(|_| ctx.doc.published.is_some()).map(|n| render(n, &vars)),
+        note: t
+            .note
+            .as_ref()
+            .filter(|_| ctx.doc.published.is_some())
+            .map(|n| render(n, &vars)),
         labels,
         fix: f.fix,
     }
 }
 
 fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
-    let Some(published) = ctx.published() else { return Vec::new() };
+    let Some(published) = ctx.published() else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for t in ctx.temporals {
-        let (Some(anchor), Some(interval)) = (&t.anchor, t.interval) else { continue };
+        let (Some(anchor), Some(interval)) = (&t.anchor, t.interval) else {
+            continue;
+        };
         // Only an expression that says when the event happens: not a deadline, a target
         // period or a relative word, and not in a conditional clause.
         if !matches!(t.prep, None | Some(Prep::At)) || !anchor.strong || anchor.conditional {
             continue;
         }
-        if matches!(t.value, TimeValue::RelativeDay(_) | TimeValue::RelativePeriod { .. } | TimeValue::Weekday { .. } | TimeValue::Range { .. }) {
+        if matches!(
+            t.value,
+            TimeValue::RelativeDay(_)
+                | TimeValue::RelativePeriod { .. }
+                | TimeValue::Weekday { .. }
+                | TimeValue::Range { .. }
+        ) {
             continue;
         }
         let distance = match p.tense {
-            TenseParam::Past if anchor.tense == Tense::Past => (interval.start - published).num_days(),
-            TenseParam::Future if anchor.tense == Tense::Future && !anchor.reported => (published - interval.end).num_days(),
+            TenseParam::Past if anchor.tense == Tense::Past => {
+                (interval.start - published).num_days()
+            }
+            TenseParam::Future if anchor.tense == Tense::Future && !anchor.reported => {
+                (published - interval.end).num_days()
+            }
             _ => continue,
         };
         if distance <= p.tolerance_days || p.max_distance_days.is_some_and(|m| distance > m) {
@@ -283,13 +332,22 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         if p.tense == TenseParam::Past {
             if let (Some(ys), Some(year)) = (&t.year_span, written_year(&t.value)) {
                 let fixed = (1..=3).map(|k| year - k).find(|&y| {
-                    resolve(&with_year(&t.value, y), published, Some(Tense::Past)).is_some_and(|i| i.start <= published)
+                    resolve(&with_year(&t.value, y), published, Some(Tense::Past))
+                        .is_some_and(|i| i.start <= published)
                 });
                 if let Some(y) = fixed {
                     let e = &t.span;
-                    let sugg = format!("{}{}{}", &ctx.doc.text[e.start..ys.start], y, &ctx.doc.text[ys.end..e.end]);
+                    let sugg = format!(
+                        "{}{}{}",
+                        &ctx.doc.text[e.start..ys.start],
+                        y,
+                        &ctx.doc.text[ys.end..e.end]
+                    );
                     f = f.var("suggestion", sugg);
-                    f.fix = Some(Fix { span: ys.clone(), replacement: y.to_string() });
+                    f.fix = Some(Fix {
+                        span: ys.clone(),
+                        replacement: y.to_string(),
+                    });
                 }
             }
         }
@@ -308,8 +366,16 @@ fn written_year(v: &TimeValue) -> Option<i32> {
 
 fn with_year(v: &TimeValue, y: i32) -> TimeValue {
     match v.clone() {
-        TimeValue::Date { month, day, .. } => TimeValue::Date { year: Some(y), month, day },
-        TimeValue::Month { month, part, .. } => TimeValue::Month { year: Some(y), month, part },
+        TimeValue::Date { month, day, .. } => TimeValue::Date {
+            year: Some(y),
+            month,
+            day,
+        },
+        TimeValue::Month { month, part, .. } => TimeValue::Month {
+            year: Some(y),
+            month,
+            part,
+        },
         TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
         other => other,
     }
@@ -321,11 +387,18 @@ fn side_by_side(ctx: &Context, a: &Temporal, b: &Temporal) -> bool {
         return false;
     }
     let between = &ctx.text.tokens[a.tokens.end..b.tokens.start];
-    between.len() <= 2 && between.iter().all(|t| matches!(t.punct(), Some(',' | '(' | ')' | '—' | '–' | '-')))
+    between.len() <= 2
+        && between
+            .iter()
+            .all(|t| matches!(t.punct(), Some(',' | '(' | ')' | '—' | '–' | '-')))
 }
 
 /// Pairs of claims next to each other, in either order: (first kind, second kind).
-fn pairs<'a>(ctx: &'a Context, first: impl Fn(&Temporal) -> bool + 'a, second: impl Fn(&Temporal) -> bool + 'a) -> impl Iterator<Item = (&'a Temporal, &'a Temporal)> + 'a {
+fn pairs<'a>(
+    ctx: &'a Context,
+    first: impl Fn(&Temporal) -> bool + 'a,
+    second: impl Fn(&Temporal) -> bool + 'a,
+) -> impl Iterator<Item = (&'a Temporal, &'a Temporal)> + 'a {
     ctx.temporals.windows(2).filter_map(move |w| {
         if !side_by_side(ctx, &w[0], &w[1]) {
             return None;
@@ -357,13 +430,19 @@ fn written_day(t: &Temporal, near: Option<NaiveDate>) -> Option<(NaiveDate, bool
 }
 
 fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
-    let Some(pack) = ctx.pack else { return Vec::new() };
+    let Some(pack) = ctx.pack else {
+        return Vec::new();
+    };
     let is_weekday = |t: &Temporal| matches!(t.value, TimeValue::Weekday { shift: None, .. });
     let mut out = Vec::new();
     for (wd, date) in pairs(ctx, is_weekday, |t| t.written_date().is_some()) {
-        let TimeValue::Weekday { weekday, .. } = wd.value else { continue };
+        let TimeValue::Weekday { weekday, .. } = wd.value else {
+            continue;
+        };
         let near = date.interval.map(|i| i.start).or(ctx.published());
-        let Some((day, year_written)) = written_day(date, near) else { continue };
+        let Some((day, year_written)) = written_day(date, near) else {
+            continue;
+        };
         let actual = day.weekday().number_from_monday();
         if actual == weekday {
             continue;
@@ -376,8 +455,9 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
                 continue;
             }
             let other_year_fits = [-1, 1].iter().any(|k| {
-                NaiveDate::from_ymd_opt(day.year() + k, day.month(), day.day())
-                    .is_some_and(|d| d.weekday().number_from_monday() == weekday && (d - p).num_days().abs() <= 183)
+                NaiveDate::from_ymd_opt(day.year() + k, day.month(), day.day()).is_some_and(|d| {
+                    d.weekday().number_from_monday() == weekday && (d - p).num_days().abs() <= 183
+                })
             });
             if other_year_fits {
                 continue;
@@ -386,7 +466,11 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
         let wspan = wd.weekday_span.clone().unwrap_or(wd.span.clone());
         let written = ctx.src(&wspan);
         let phrase_with_prep = wd.span.start < wspan.start;
-        let replacement = if phrase_with_prep { pack.weekday_at(actual) } else { pack.weekday_nominative(actual) };
+        let replacement = if phrase_with_prep {
+            pack.weekday_at(actual)
+        } else {
+            pack.weekday_nominative(actual)
+        };
         let replacement = match_case(ctx.src(&wd.span), replacement);
         // The weekday named falls, in the same week, on this date.
         let named = day + chrono::Duration::days(weekday as i64 - actual as i64);
@@ -397,7 +481,10 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
             .var("suggestion", replacement.clone())
             .var("named_date", day_text(named));
         f.secondary = Some(date.span.clone());
-        f.fix = Some(Fix { span: wd.span.clone(), replacement });
+        f.fix = Some(Fix {
+            span: wd.span.clone(),
+            replacement,
+        });
         out.push(f);
     }
     out
@@ -430,7 +517,9 @@ fn impossible_date(ctx: &Context) -> Vec<Finding> {
         }
         for (year, month, day) in dates {
             // Without a year, February has 29 days.
-            let Some(max) = days_in_month(year.unwrap_or(2024), month) else { continue };
+            let Some(max) = days_in_month(year.unwrap_or(2024), month) else {
+                continue;
+            };
             if day <= max {
                 continue;
             }
@@ -439,33 +528,43 @@ fn impossible_date(ctx: &Context) -> Vec<Finding> {
                 Some(y) => format!("{month_name} {y}"),
                 None => month_name.to_string(),
             };
-            out.push(Finding::new(t.span.clone()).var("month", month_desc).var("month_days", max.to_string()));
+            out.push(
+                Finding::new(t.span.clone())
+                    .var("month", month_desc)
+                    .var("month_days", max.to_string()),
+            );
             break;
         }
     }
     out
 }
 
-fn reversed_range(p: &RangeParams, ctx: &Context) -> Vec<Finding> {
+fn reversed_range(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in ctx.temporals {
-        let TimeValue::Range { from, to } = &t.value else { continue };
+        let TimeValue::Range { from, to } = &t.value else {
+            continue;
+        };
         let reversed = match (from.as_ref(), to.as_ref()) {
             (TimeValue::Year { year: a, .. }, TimeValue::Year { year: b, .. }) => a > b,
-            (TimeValue::Date { month: m1, day: d1, year: y1 }, TimeValue::Date { month: m2, day: d2, year: y2 }) => {
+            (
+                TimeValue::Date {
+                    month: m1,
+                    day: d1,
+                    year: y1,
+                },
+                TimeValue::Date {
+                    month: m2,
+                    day: d2,
+                    year: y2,
+                },
+            ) => {
                 let (a, b) = ((*m1, *d1), (*m2, *d2));
-                if a <= b {
-                    y1.zip(*y2).is_some_and(|(y1, y2)| y1 > y2)
-                } else if m1 == m2 {
-                    true
-                } else {
-                    // Months run over New Year: reversed only when the wrapped range would
-                    // be implausibly long.
-                    let (ya, yb) = (y1.unwrap_or(2001) - if y1.is_none() { 1 } else { 0 }, y2.unwrap_or(2001));
-                    match (NaiveDate::from_ymd_opt(ya, *m1, 1), NaiveDate::from_ymd_opt(yb, *m2, 1)) {
-                        (Some(s), Some(e)) => (e - s).num_days() > p.max_wrap_days || (e - s).num_days() < 0,
-                        _ => false,
-                    }
+                match y1.zip(*y2) {
+                    Some((y1, y2)) => (y1, a) > (y2, b),
+                    // Without both years, months that run over New Year wrap («с 1 сентября
+                    // по 31 мая»); within one month the order is certain.
+                    None => m1 == m2 && d1 > d2,
                 }
             }
             _ => false,
@@ -473,26 +572,45 @@ fn reversed_range(p: &RangeParams, ctx: &Context) -> Vec<Finding> {
         if !reversed {
             continue;
         }
-        let Some((a, b)) = &t.range_ends else { continue };
+        let Some((a, b)) = &t.range_ends else {
+            continue;
+        };
         let (ta, tb) = (ctx.src(a), ctx.src(b));
         let mid = &ctx.doc.text[a.end..b.start];
         let swapped = format!("{tb}{mid}{ta}");
-        let sugg = format!("{}{}{}", &ctx.doc.text[t.span.start..a.start], swapped, &ctx.doc.text[b.end..t.span.end]);
-        let mut f = Finding::new(t.span.clone()).var("from", ta).var("to", tb).var("suggestion", sugg);
-        f.fix = Some(Fix { span: a.start..b.end, replacement: swapped });
+        let sugg = format!(
+            "{}{}{}",
+            &ctx.doc.text[t.span.start..a.start],
+            swapped,
+            &ctx.doc.text[b.end..t.span.end]
+        );
+        let mut f = Finding::new(t.span.clone())
+            .var("from", ta)
+            .var("to", tb)
+            .var("suggestion", sugg);
+        f.fix = Some(Fix {
+            span: a.start..b.end,
+            replacement: swapped,
+        });
         out.push(f);
     }
     out
 }
 
 fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
-    let (Some(published), Some(pack)) = (ctx.published(), ctx.pack) else { return Vec::new() };
+    let (Some(published), Some(pack)) = (ctx.published(), ctx.pack) else {
+        return Vec::new();
+    };
     let is_rel = |t: &Temporal| matches!(t.value, TimeValue::RelativeDay(_));
     let mut out = Vec::new();
     for (rel, date) in pairs(ctx, is_rel, |t| t.written_date().is_some()) {
-        let TimeValue::RelativeDay(offset) = rel.value else { continue };
+        let TimeValue::RelativeDay(offset) = rel.value else {
+            continue;
+        };
         let expected = published + chrono::Duration::days(offset as i64);
-        let Some((day, _)) = written_day(date, Some(expected)) else { continue };
+        let Some((day, _)) = written_day(date, Some(expected)) else {
+            continue;
+        };
         if day == expected {
             continue;
         }
@@ -502,10 +620,22 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
             .var("expected", day_text(expected));
         f.secondary = Some(rel.span.clone());
         if let Some(dm) = &date.day_month_span {
-            let replacement = format!("{} {}", expected.day(), pack.month_genitive(expected.month()));
-            let sugg = format!("{}{}{}", &ctx.doc.text[date.span.start..dm.start], replacement, &ctx.doc.text[dm.end..date.span.end]);
+            let replacement = format!(
+                "{} {}",
+                expected.day(),
+                pack.month_genitive(expected.month())
+            );
+            let sugg = format!(
+                "{}{}{}",
+                &ctx.doc.text[date.span.start..dm.start],
+                replacement,
+                &ctx.doc.text[dm.end..date.span.end]
+            );
             f = f.var("suggestion", sugg);
-            f.fix = Some(Fix { span: dm.clone(), replacement });
+            f.fix = Some(Fix {
+                span: dm.clone(),
+                replacement,
+            });
         }
         out.push(f);
     }
@@ -529,8 +659,16 @@ fn unsupported_language(ctx: &Context) -> Vec<Finding> {
 /// The first line of prose (at most 120 bytes): where document-level findings point.
 fn first_line(ctx: &Context) -> Range<usize> {
     let text = &ctx.doc.text;
-    let start = ctx.doc.segments.first().map(|s| s.range.start).unwrap_or(ctx.doc.body_start);
-    let line_end = text[start..].find(['\n', '\r']).map(|i| start + i).unwrap_or(text.len());
+    let start = ctx
+        .doc
+        .segments
+        .first()
+        .map(|s| s.range.start)
+        .unwrap_or(ctx.doc.body_start);
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map(|i| start + i)
+        .unwrap_or(text.len());
     let mut end = line_end.min(start + 120);
     while !text.is_char_boundary(end) {
         end -= 1;

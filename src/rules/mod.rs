@@ -101,17 +101,30 @@ impl Rule {
 
     /// Parses one rule file.
     pub fn from_toml(file: &str, text: &str) -> Result<Rule, SourceError> {
-        let raw: RuleFile = toml::from_str(text).map_err(|e| SourceError::from_toml(file, text, &e))?;
+        let raw: RuleFile =
+            toml::from_str(text).map_err(|e| SourceError::from_toml(file, text, &e))?;
         let at = |key: &str| {
-            let i = text.find(&format!("{key} =")).or_else(|| text.find(key)).unwrap_or(0);
+            let i = text
+                .find(&format!("{key} ="))
+                .or_else(|| text.find(key))
+                .unwrap_or(0);
             let end = text[i..].find('\n').map(|n| i + n).unwrap_or(text.len());
             i..end
         };
-        if !raw.id.contains('/') || raw.id.chars().any(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '/')) {
+        if !raw.id.contains('/')
+            || raw
+                .id
+                .chars()
+                .any(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '/'))
+        {
             return Err(SourceError::new(file, text, at("id"), format!("{file}: rule id `{}` must be `group/name` in lower-case letters, digits and dashes", raw.id), "bad id"));
         }
         let check = CheckKind::parse(&raw.check, &raw.params).map_err(|msg| {
-            let key = if msg.starts_with("unknown check kind") { "check" } else { "params" };
+            let key = if msg.starts_with("unknown check kind") {
+                "check"
+            } else {
+                "params"
+            };
             SourceError::new(file, text, at(key), format!("{file}: {msg}"), "here")
                 .with_help(format!("check kinds: {}", CheckKind::NAMES.join(", ")))
         })?;
@@ -131,10 +144,20 @@ impl Rule {
                         file,
                         text,
                         at(key),
-                        format!("{file}: `{key}` uses `{{{name}}}`, which check `{}` does not provide", raw.check),
+                        format!(
+                            "{file}: `{key}` uses `{{{name}}}`, which check `{}` does not provide",
+                            raw.check
+                        ),
                         "unknown placeholder",
                     )
-                    .with_help(format!("available: {}", vars.iter().chain(COMMON_VARIABLES).cloned().collect::<Vec<_>>().join(", "))));
+                    .with_help(format!(
+                        "available: {}",
+                        vars.iter()
+                            .chain(COMMON_VARIABLES)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )));
                 }
             }
         }
@@ -200,14 +223,38 @@ pub struct RuleSet {
 
 /// The embedded default rule files: (path under the repository, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("rules/document/missing-publication-date.toml", include_str!("../../rules/document/missing-publication-date.toml")),
-    ("rules/document/unsupported-language.toml", include_str!("../../rules/document/unsupported-language.toml")),
-    ("rules/temporal/past-event-after-publication.toml", include_str!("../../rules/temporal/past-event-after-publication.toml")),
-    ("rules/temporal/future-event-before-publication.toml", include_str!("../../rules/temporal/future-event-before-publication.toml")),
-    ("rules/temporal/weekday-mismatch.toml", include_str!("../../rules/temporal/weekday-mismatch.toml")),
-    ("rules/temporal/impossible-date.toml", include_str!("../../rules/temporal/impossible-date.toml")),
-    ("rules/temporal/reversed-range.toml", include_str!("../../rules/temporal/reversed-range.toml")),
-    ("rules/temporal/relative-date-mismatch.toml", include_str!("../../rules/temporal/relative-date-mismatch.toml")),
+    (
+        "rules/document/missing-publication-date.toml",
+        include_str!("../../rules/document/missing-publication-date.toml"),
+    ),
+    (
+        "rules/document/unsupported-language.toml",
+        include_str!("../../rules/document/unsupported-language.toml"),
+    ),
+    (
+        "rules/temporal/past-event-after-publication.toml",
+        include_str!("../../rules/temporal/past-event-after-publication.toml"),
+    ),
+    (
+        "rules/temporal/future-event-before-publication.toml",
+        include_str!("../../rules/temporal/future-event-before-publication.toml"),
+    ),
+    (
+        "rules/temporal/weekday-mismatch.toml",
+        include_str!("../../rules/temporal/weekday-mismatch.toml"),
+    ),
+    (
+        "rules/temporal/impossible-date.toml",
+        include_str!("../../rules/temporal/impossible-date.toml"),
+    ),
+    (
+        "rules/temporal/reversed-range.toml",
+        include_str!("../../rules/temporal/reversed-range.toml"),
+    ),
+    (
+        "rules/temporal/relative-date-mismatch.toml",
+        include_str!("../../rules/temporal/relative-date-mismatch.toml"),
+    ),
 ];
 
 impl RuleSet {
@@ -219,26 +266,42 @@ impl RuleSet {
     /// Rules from every `*.toml` file under `dir` (except the `lang/` data folder).
     pub fn from_dir(dir: &Path) -> Result<RuleSet, RuleSetError> {
         let mut files = Vec::new();
-        collect_toml(dir, dir, &mut files).map_err(|e| RuleSetError::Io(format!("{}: {e}", dir.display())))?;
+        collect_toml(dir, dir, &mut files)
+            .map_err(|e| RuleSetError::Io(format!("{}: {e}", dir.display())))?;
         files.sort();
         if files.is_empty() {
-            return Err(RuleSetError::Io(format!("{}: no rule files (*.toml) found", dir.display())));
+            return Err(RuleSetError::Io(format!(
+                "{}: no rule files (*.toml) found",
+                dir.display()
+            )));
         }
         let mut loaded = Vec::new();
         for f in files {
-            let text = std::fs::read_to_string(&f).map_err(|e| RuleSetError::Io(format!("{}: {e}", f.display())))?;
+            let text = std::fs::read_to_string(&f)
+                .map_err(|e| RuleSetError::Io(format!("{}: {e}", f.display())))?;
             loaded.push((f.display().to_string(), text));
         }
         RuleSet::from_files(loaded).map_err(|e| RuleSetError::Source(Box::new(e)))
     }
 
-    fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<RuleSet, SourceError> {
+    fn from_files(
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<RuleSet, SourceError> {
         let mut rules: Vec<Rule> = Vec::new();
         for (name, text) in files {
             let rule = Rule::from_toml(&name, &text)?;
             if let Some(other) = rules.iter().find(|r| r.id == rule.id) {
                 let at = text.find("id").unwrap_or(0);
-                return Err(SourceError::new(&name, &text, at..at + 2, format!("{name}: rule id `{}` is also defined in {}", rule.id, other.file), "duplicate id"));
+                return Err(SourceError::new(
+                    &name,
+                    &text,
+                    at..at + 2,
+                    format!(
+                        "{name}: rule id `{}` is also defined in {}",
+                        rule.id, other.file
+                    ),
+                    "duplicate id",
+                ));
             }
             rules.push(rule);
         }
@@ -290,10 +353,21 @@ mod tests {
     #[test]
     fn bad_rule_files_point_into_the_file() {
         let (_, good) = EMBEDDED[2];
-        let e = Rule::from_toml("r.toml", &good.replace("check = \"tense-vs-publication\"", "check = \"no-such-check\"")).unwrap_err();
+        let e = Rule::from_toml(
+            "r.toml",
+            &good.replace(
+                "check = \"tense-vs-publication\"",
+                "check = \"no-such-check\"",
+            ),
+        )
+        .unwrap_err();
         assert!(e.message.contains("unknown check kind"), "{}", e.message);
         assert!(e.span.offset() > 0);
-        let e = Rule::from_toml("r.toml", &good.replacen("message = \"", "message = \"{nope} ", 1)).unwrap_err();
+        let e = Rule::from_toml(
+            "r.toml",
+            &good.replacen("message = \"", "message = \"{nope} ", 1),
+        )
+        .unwrap_err();
         assert!(e.message.contains("{nope}"), "{}", e.message);
         let e = Rule::from_toml("r.toml", "id = 1").unwrap_err();
         assert!(e.message.contains("r.toml"));

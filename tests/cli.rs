@@ -1,0 +1,356 @@
+//! The `factlint` binary end to end: output formats, exit codes, bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_factlint"));
+    c.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    c
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("contract/report.schema.json"),
+    )
+    .unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+fn assert_valid(v: &serde_json::Value) {
+    let s = schema();
+    let errors: Vec<String> = s
+        .iter_errors(v)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not match the schema: {errors:?}\n{v:#}"
+    );
+}
+
+fn tmp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    (dir, p)
+}
+
+#[test]
+fn seed_renders_one_annotated_error() {
+    let seed = fixture("seed/rbc-ukraine-2026-01-06.txt");
+    let o = bin()
+        .current_dir(seed.parent().unwrap())
+        .args(["check", "rbc-ukraine-2026-01-06.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    insta::assert_snapshot!("seed_human", stdout(&o));
+}
+
+#[test]
+fn corrected_seed_is_clean() {
+    let o = run(&[
+        "check",
+        fixture("seed/rbc-ukraine-2026-01-06-corrected.txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("0 errors, 0 warnings in 0 of 1 file"));
+}
+
+#[test]
+fn json_report_follows_the_contract() {
+    let seed = fixture("seed/rbc-ukraine-2026-01-06.txt");
+    let seed = seed.to_str().unwrap();
+    let o = run(&["check", "--format", "json", seed]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_valid(&v);
+    let file = &v["files"][0];
+    assert_eq!(file["path"], seed);
+    assert_eq!(file["published"], "2026-01-06");
+    assert_eq!(file["published_source"], "header");
+    assert_eq!(file["language"], "ru");
+    let d = &file["diagnostics"][0];
+    assert_eq!(d["rule"], "temporal/past-event-after-publication");
+    assert_eq!(d["severity"], "error");
+    let text = std::fs::read(seed).unwrap();
+    for l in d["labels"].as_array().unwrap() {
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(l["text"].as_str().unwrap().as_bytes(), &text[s..e]);
+    }
+    let primary = &d["labels"][0];
+    assert_eq!(primary["text"], "В конце декабря 2026 года");
+    assert_eq!(primary["primary"], true);
+    assert_eq!(
+        (primary["line"].as_u64(), primary["column"].as_u64()),
+        (Some(12), Some(1))
+    );
+    assert_eq!(d["labels"][1]["text"], "анонсировал");
+    let fix = &d["fix"];
+    let (s, e) = (
+        fix["start"].as_u64().unwrap() as usize,
+        fix["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], b"2026");
+    assert_eq!(fix["replacement"], "2025");
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn flags_override_the_file_and_stdin_is_read() {
+    let mut child = bin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--published",
+            "2026-02-19",
+            "--lang",
+            "ru",
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Вчера, 17 февраля, парламент принял закон.".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_valid(&v);
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["published_source"], "flag");
+    assert_eq!(
+        v["files"][0]["diagnostics"][0]["rule"],
+        "temporal/relative-date-mismatch"
+    );
+    assert_eq!(
+        v["files"][0]["diagnostics"][0]["fix"]["replacement"],
+        "18 февраля"
+    );
+}
+
+#[test]
+fn fail_on_sets_the_threshold() {
+    let undated = fixture("ru/undated.md");
+    let undated = undated.to_str().unwrap();
+    assert_eq!(run(&["check", undated]).status.code(), Some(0));
+    assert_eq!(
+        run(&["check", "--fail-on", "info", undated]).status.code(),
+        Some(1)
+    );
+    let seed = fixture("seed/rbc-ukraine-2026-01-06.txt");
+    assert_eq!(
+        run(&["check", "--fail-on", "never", seed.to_str().unwrap()])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--published", "2026-13-01", "x.md"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["explain", "no/such-rule"]).status.code(), Some(2));
+}
+
+#[test]
+fn bad_input_is_a_clear_error_and_other_files_are_still_checked() {
+    let good = fixture("seed/rbc-ukraine-2026-01-06.txt");
+    let good = good.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty.md", b"", "empty"),
+        ("blank.md", b"  \n\n", "empty"),
+        ("latin1.md", b"Caf\xe9 au lait", "not valid UTF-8"),
+        ("binary.md", b"\x89PNG\r\n\x1a\n\0\0\0", "binary"),
+        ("utf16.md", b"\xff\xfea\0b\0", "UTF-16"),
+        (
+            "unterminated.md",
+            b"---\ndate: 2026-01-06\n\n# Title\n",
+            "never closed",
+        ),
+        (
+            "badyaml.md",
+            b"---\ndate: [2026\n---\ntext\n",
+            "malformed YAML",
+        ),
+        (
+            "baddate.md",
+            b"---\ndate: 2026-02-30\n---\ntext\n",
+            "not a date",
+        ),
+        ("list.md", b"---\n- a\n---\ntext\n", "mapping"),
+    ];
+    for (name, bytes, needle) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let o = run(&["check", "--format", "json", p.to_str().unwrap(), good]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let v = json(&o);
+        assert_valid(&v);
+        let err = v["files"][0]["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{name}: no error in {v}"));
+        assert!(err.contains(needle), "{name}: {err}");
+        assert_eq!(v["files"][0]["diagnostics"].as_array().unwrap().len(), 0);
+        // The good file after it is still checked.
+        assert_eq!(
+            v["files"][1]["diagnostics"][0]["rule"],
+            "temporal/past-event-after-publication"
+        );
+        assert!(
+            !String::from_utf8_lossy(&o.stderr).contains("panicked"),
+            "{name}"
+        );
+    }
+    let missing = run(&["check", "/no/such/file.md"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stdout(&missing).contains("no such file"));
+    let is_dir = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(is_dir.status.code(), Some(2));
+    assert!(stdout(&is_dir).contains("is a directory"));
+}
+
+#[test]
+fn malformed_front_matter_is_shown_in_the_file() {
+    let (_d, p) = tmp("a.md", b"---\ntitle: x\ndate: 2026-02-30\n---\ntext\n");
+    let o = run(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(
+        out.contains("2026-02-30") && out.contains("expected YYYY-MM-DD"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bom_and_crlf_keep_offsets_exact() {
+    let text = "\u{feff}---\r\ndate: 2026-02-19\r\n---\r\n\r\nВчера, 17 февраля, парламент принял закон.\r\n";
+    let (_d, p) = tmp("crlf.md", text.as_bytes());
+    let o = run(&["check", "--format", "json", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_valid(&v);
+    let l = &v["files"][0]["diagnostics"][0]["labels"][0];
+    let (s, e) = (
+        l["start"].as_u64().unwrap() as usize,
+        l["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text.as_bytes()[s..e], "17 февраля".as_bytes());
+    assert_eq!(
+        (l["line"].as_u64(), l["column"].as_u64()),
+        (Some(5), Some(8))
+    );
+}
+
+#[test]
+fn toml_front_matter_and_markdown_code_are_handled() {
+    let text = "+++\ndate = 2026-05-06\nlang = \"ru\"\n+++\n\n```\nс 15 по 12 мая\n```\n\nВ тексте `31 апреля` в коде не проверяется.\n";
+    let (_d, p) = tmp("t.md", text.as_bytes());
+    let o = run(&["check", "--format", "json", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(json(&o)["files"][0]["published_source"], "front-matter");
+}
+
+#[test]
+fn a_malformed_rule_file_points_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "id = \"x/y\"\ncheck = \"no-such-check\"\nseverity = \"error\"\nlanguages = [\"ru\"]\nsummary = \"s\"\nmessage = \"m\"\n[docs]\nexplanation = \"e\"\n").unwrap();
+    let o = run(&[
+        "check",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        fixture("ru/undated.md").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("unknown check kind `no-such-check`") && err.contains("bad.toml"),
+        "{err}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(
+        run(&["check", "--rules", empty.path().to_str().unwrap(), "x.md"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn rules_dir_replaces_the_embedded_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let weekday = include_str!("../rules/temporal/weekday-mismatch.toml");
+    std::fs::write(
+        dir.path().join("weekday.toml"),
+        weekday.replace("severity = \"error\"", "severity = \"warning\""),
+    )
+    .unwrap();
+    let o = run(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        dir.path().to_str().unwrap(),
+        fixture("ru/weekday-mismatch.md").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(v["summary"]["warnings"], 3);
+    assert_eq!(v["summary"]["errors"], 0);
+}
+
+#[test]
+fn rules_and_explain_document_every_rule() {
+    let list = stdout(&run(&["rules"]));
+    for id in [
+        "temporal/past-event-after-publication",
+        "temporal/weekday-mismatch",
+        "document/missing-publication-date",
+    ] {
+        assert!(list.contains(id), "{list}");
+    }
+    let ex = stdout(&run(&["explain", "temporal/reversed-range"]));
+    assert!(
+        ex.contains("Fires") && ex.contains("Stays silent") && ex.contains("с 15 по 12 мая"),
+        "{ex}"
+    );
+}
