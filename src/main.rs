@@ -35,6 +35,8 @@ struct Cli {
 enum Command {
     /// Check articles and report contradictions.
     Check(CheckArgs),
+    /// Show every temporal expression extracted, its value and the predicate it anchors.
+    Timeline(TimelineArgs),
     /// List the rules.
     Rules {
         /// Load rules from this directory instead of the embedded set.
@@ -84,6 +86,22 @@ struct CheckArgs {
     color: Color,
 }
 
+#[derive(clap::Args)]
+struct TimelineArgs {
+    /// The article; `-` reads standard input.
+    #[arg(value_name = "PATH")]
+    path: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Publication date (wins over front matter and header).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Language code (wins over front matter and detection).
+    #[arg(long, value_name = "CODE")]
+    lang: Option<String>,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum EvalKind {
     /// Real news: every diagnostic raised is listed, with a count per 100 articles.
@@ -120,6 +138,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Timeline(args) => run_timeline(args),
         Command::Rules { rules } => match load_rules(rules.as_ref()) {
             Ok(set) => {
                 let mut out = String::new();
@@ -239,6 +258,50 @@ fn read_input(path: &str) -> Result<Vec<u8>, String> {
         ));
     }
     std::fs::read(path).map_err(|e| e.to_string())
+}
+
+fn run_timeline(args: TimelineArgs) -> ExitCode {
+    let opts = ReadOptions {
+        published: args.published,
+        lang: args.lang,
+        format: None,
+    };
+    let name = if args.path == "-" {
+        "<stdin>"
+    } else {
+        args.path.as_str()
+    };
+    let doc = match read_input(&args.path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            Document::from_bytes(name, &b, &opts).map_err(|e| match e {
+                DocumentError::Source(e) => format!("{:?}", miette::Report::new(e)),
+                other => other.to_string(),
+            })
+        }) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {name}: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let (_, temporals) = factlint::check::extract(&doc);
+    let rows = report::timeline::entries(&doc, &temporals);
+    match args.format {
+        Format::Human => print_out(&report::timeline::table(&doc, &rows)),
+        Format::Json => {
+            let v = serde_json::json!({
+                "path": args.path,
+                "published": doc.published.as_ref().map(|p| p.date.to_string()),
+                "language": doc.lang_code,
+                "expressions": rows,
+            });
+            print_out(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&v).expect("serialises")
+            ))
+        }
+    }
 }
 
 fn check_one(path: &str, opts: &ReadOptions, rules: &RuleSet) -> FileReport {

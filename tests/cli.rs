@@ -354,3 +354,38 @@ fn rules_and_explain_document_every_rule() {
         "{ex}"
     );
 }
+
+#[test]
+fn timeline_shows_values_and_predicates() {
+    let o = run(&[
+        "timeline",
+        "--format",
+        "json",
+        fixture("seed/rbc-ukraine-2026-01-06.txt").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let rows = v["expressions"].as_array().unwrap();
+    let dec = rows
+        .iter()
+        .find(|r| r["text"] == "В конце декабря 2026 года")
+        .expect("the slip is extracted");
+    assert_eq!(dec["start_date"], "2026-12-21");
+    assert_eq!(dec["end_date"], "2026-12-31");
+    assert_eq!(dec["grain"], "part-of-month");
+    assert_eq!(dec["predicate"], "анонсировал");
+    assert_eq!(dec["tense"], "past");
+    let jan3 = rows.iter().find(|r| r["text"] == "3 января").unwrap();
+    assert_eq!(
+        (jan3["start_date"].as_str(), jan3["predicate"].as_str()),
+        (Some("2026-01-03"), Some("прошли"))
+    );
+    let human = stdout(&run(&[
+        "timeline",
+        fixture("seed/rbc-ukraine-2026-01-06.txt").to_str().unwrap(),
+    ]));
+    assert!(
+        human.contains("2026-12-21…2026-12-31") && human.contains("анонсировал (past)"),
+        "{human}"
+    );
+}

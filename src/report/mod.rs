@@ -2,6 +2,7 @@
 
 pub mod human;
 pub mod json;
+pub mod timeline;
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::document::PublicationDate;

@@ -1,0 +1,141 @@
+//! The timeline of an article: every temporal claim in text order, with its normalized value
+//! and the predicate it anchors — how an editor sees why a rule fired or did not.
+
+use serde::Serialize;
+
+use crate::claims::{Temporal, TimeValue};
+use crate::document::{line_col, Document};
+
+/// One row of the timeline.
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    /// Byte offset of the expression.
+    pub start: usize,
+    /// Byte offset after it.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column in Unicode scalar values.
+    pub column: usize,
+    /// The expression as written.
+    pub text: &'a str,
+    /// What kind of expression: date, month, year, range, weekday, relative-day, relative-period.
+    pub kind: &'static str,
+    /// First day of the interval (YYYY-MM-DD), when placed on the calendar.
+    pub start_date: Option<String>,
+    /// Last day, inclusive.
+    pub end_date: Option<String>,
+    /// day, week, part-of-month, month, part-of-year, year, range.
+    pub grain: Option<&'static str>,
+    /// The governing preposition's role: at, from, to, until, by, for, after, before, around.
+    pub role: Option<String>,
+    /// The predicate it anchors.
+    pub predicate: Option<&'a str>,
+    /// past, present, future.
+    pub tense: Option<&'static str>,
+    /// The time modifies the verb (not a noun between them).
+    pub adverbial: Option<bool>,
+    /// Reported speech: the tense is relative to the report.
+    pub reported: Option<bool>,
+    /// Conditional clause.
+    pub conditional: Option<bool>,
+}
+
+fn kind(v: &TimeValue) -> &'static str {
+    match v {
+        TimeValue::Date { .. } => "date",
+        TimeValue::Month { .. } => "month",
+        TimeValue::Year { .. } => "year",
+        TimeValue::Range { .. } => "range",
+        TimeValue::Weekday { .. } => "weekday",
+        TimeValue::RelativeDay(_) => "relative-day",
+        TimeValue::RelativePeriod { .. } => "relative-period",
+    }
+}
+
+/// The timeline rows of a document.
+pub fn entries<'a>(doc: &'a Document, temporals: &[Temporal]) -> Vec<Entry<'a>> {
+    temporals
+        .iter()
+        .map(|t| {
+            let (line, column) = line_col(&doc.text, t.span.start);
+            let a = t.anchor.as_ref();
+            Entry {
+                start: t.span.start,
+                end: t.span.end,
+                line,
+                column,
+                text: &doc.text[t.span.clone()],
+                kind: kind(&t.value),
+                start_date: t.interval.map(|i| i.start.to_string()),
+                end_date: t.interval.map(|i| i.end.to_string()),
+                grain: t.interval.map(|i| i.grain.as_str()),
+                role: t.prep.map(|p| format!("{p:?}").to_lowercase()),
+                predicate: a.map(|a| &doc.text[a.span.clone()]),
+                tense: a.map(|a| a.tense.as_str()),
+                adverbial: a.map(|a| a.strong),
+                reported: a.map(|a| a.reported),
+                conditional: a.map(|a| a.conditional),
+            }
+        })
+        .collect()
+}
+
+/// A plain table for people.
+pub fn table(doc: &Document, rows: &[Entry]) -> String {
+    let mut out = format!(
+        "{}: published {}, language {}\n",
+        doc.name,
+        doc.published
+            .as_ref()
+            .map_or("unknown".to_string(), |p| format!(
+                "{} ({})",
+                p.date,
+                p.source.as_str()
+            )),
+        doc.lang_code
+    );
+    if rows.is_empty() {
+        out.push_str("no temporal expressions found\n");
+        return out;
+    }
+    let width = rows
+        .iter()
+        .map(|r| r.text.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for r in rows {
+        let value = match (&r.start_date, &r.end_date) {
+            (Some(s), Some(e)) if s == e => s.clone(),
+            (Some(s), Some(e)) => format!("{s}…{e}"),
+            _ => "—".to_string(),
+        };
+        let mut anchor = match (r.predicate, r.tense) {
+            (Some(p), Some(t)) => format!("{p} ({t})"),
+            _ => String::new(),
+        };
+        if r.adverbial == Some(false) {
+            anchor.push_str(", modifies a noun");
+        }
+        if r.reported == Some(true) {
+            anchor.push_str(", reported");
+        }
+        if r.conditional == Some(true) {
+            anchor.push_str(", conditional");
+        }
+        let text: String = r.text.chars().take(40).collect();
+        out.push_str(&format!(
+            "{:>4}:{:<3} {:<width$}  {:<23} {:<13} {:<6} {}\n",
+            r.line,
+            r.column,
+            text,
+            value,
+            r.grain.unwrap_or("—"),
+            r.role.as_deref().unwrap_or(""),
+            anchor,
+            width = width
+        ));
+    }
+    out
+}
