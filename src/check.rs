@@ -2,10 +2,11 @@
 
 use crate::claims::{anchor, resolve, temporal, Temporal};
 use crate::diagnostics::Diagnostic;
-use crate::document::Document;
+use crate::document::{Document, LineIndex};
 use crate::language::embedded;
 use crate::morphology;
 use crate::rules::{checks, Context, RuleSet};
+use crate::suppress;
 use crate::text::Text;
 
 /// What checking one document produced.
@@ -48,24 +49,34 @@ pub fn extract(doc: &Document) -> (Text, Vec<Temporal>) {
 pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
     let (text, temporals) = extract(doc);
     let pack = doc.lang.and_then(embedded::pack);
-    let ctx = Context {
+    let runnable = |rule: &&crate::rules::Rule| {
+        rule.applies_to(&doc.lang_code)
+            && !(rule.check.needs_language() && pack.is_none())
+            && !(rule.check.needs_publication_date() && doc.published.is_none())
+    };
+    let mut ctx = Context {
         doc,
         text: &text,
         temporals: &temporals,
         pack,
+        suppressions: &[],
     };
     let mut diagnostics = Vec::new();
-    for rule in &rules.rules {
-        if !rule.applies_to(&doc.lang_code) && !(rule.languages.iter().any(|l| l == "*")) {
-            continue;
+    for rule in rules.rules.iter().filter(runnable) {
+        if !rule.check.after_suppressions() {
+            diagnostics.extend(checks::run(rule, &ctx));
         }
-        if rule.check.needs_language() && pack.is_none() {
-            continue;
+    }
+    let lines = LineIndex::new(&doc.text);
+    let mut suppressions = suppress::parse(doc, &lines);
+    if !suppressions.is_empty() {
+        diagnostics = suppress::apply(&mut suppressions, diagnostics, &lines);
+    }
+    ctx.suppressions = &suppressions;
+    for rule in rules.rules.iter().filter(runnable) {
+        if rule.check.after_suppressions() {
+            diagnostics.extend(checks::run(rule, &ctx));
         }
-        if rule.check.needs_publication_date() && doc.published.is_none() {
-            continue;
-        }
-        diagnostics.extend(checks::run(rule, &ctx));
     }
     diagnostics
         .sort_by(|a, b| (a.primary_span().start, &a.rule).cmp(&(b.primary_span().start, &b.rule)));

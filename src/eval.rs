@@ -49,6 +49,7 @@ pub fn news(path: &str, rules: &RuleSet, out: &mut dyn std::io::Write) -> Result
             published: dct,
             lang: Some(item.lang.clone()),
             format: Some(Format::Plain),
+            ..ReadOptions::default()
         };
         let Ok(doc) = Document::from_text(&item.doc_id, item.text.clone(), &opts) else {
             continue;

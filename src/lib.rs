@@ -11,8 +11,10 @@
 // so their size does not matter.
 #![allow(clippy::result_large_err)]
 
+pub mod batch;
 pub mod check;
 pub mod claims;
+pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod eval;
@@ -20,5 +22,8 @@ pub mod language;
 pub mod morphology;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod source_error;
+pub mod suppress;
 pub mod text;
+pub mod walk;

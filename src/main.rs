@@ -1,17 +1,19 @@
 //! The `factlint` command: a thin shell over the library.
 
-use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::io::{BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
-use factlint::check::check;
+use factlint::config::{Config, ConfigError, FailOn};
 use factlint::diagnostics::Severity;
-use factlint::document::{Document, DocumentError, ReadOptions, MAX_FILE_SIZE};
-use factlint::report::{self, FileError, FileReport, Summary};
+use factlint::document::{Document, DocumentError, ReadOptions};
+use factlint::report::{self, human::Style, FileReport, Reporter, Summary};
 use factlint::rules::{RuleSet, RuleSetError};
+use factlint::walk::{self, Filter, Input};
 
 /// Exit code: nothing at or above the fail level.
 const EXIT_CLEAN: u8 = 0;
@@ -19,6 +21,9 @@ const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 /// Exit code: usage or input error.
 const EXIT_ERROR: u8 = 2;
+
+/// Files checked in parallel before their results are written: bounds memory.
+const CHUNK: usize = 256;
 
 #[derive(Parser)]
 #[command(
@@ -33,57 +38,82 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check articles and report contradictions.
+    /// Check articles (files, directories, lists) and report contradictions.
     Check(CheckArgs),
     /// Show every temporal expression extracted, its value and the predicate it anchors.
     Timeline(TimelineArgs),
     /// List the rules.
-    Rules {
-        /// Load rules from this directory instead of the embedded set.
-        #[arg(long, value_name = "DIR")]
-        rules: Option<PathBuf>,
+    Rules(ConfigArgs),
+    /// Print a rule's documentation with examples.
+    Explain {
+        /// Rule id, e.g. temporal/weekday-mismatch.
+        rule: String,
+        #[command(flatten)]
+        config: ConfigArgs,
     },
+    /// Print the effective configuration.
+    Config(ConfigArgs),
     /// Measure factlint on third-party data (see docs/quality.md).
     Eval {
-        /// What the file holds: `news` (JSONL articles with `dct`).
+        /// What the file holds.
         #[arg(value_enum)]
         kind: EvalKind,
         /// The JSONL file.
         path: String,
     },
-    /// Print a rule's documentation with examples.
-    Explain {
-        /// Rule id, e.g. temporal/weekday-mismatch.
-        rule: String,
-        /// Load rules from this directory instead of the embedded set.
-        #[arg(long, value_name = "DIR")]
-        rules: Option<PathBuf>,
-    },
+}
+
+#[derive(clap::Args, Clone)]
+struct ConfigArgs {
+    /// Configuration file (default: factlint.toml here or in a parent directory).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore any factlint.toml.
+    #[arg(long)]
+    no_config: bool,
+    /// Load rules from this directory instead of the embedded set.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files to check; `-` reads standard input.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files or directories to check; `-` reads standard input.
+    #[arg(value_name = "PATH")]
     paths: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-    /// Publication date (wins over front matter and header).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Publication date (wins over front matter, header and configuration).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<NaiveDate>,
-    /// Language code (wins over front matter and detection): ru, uk, en.
+    /// Language code (wins over front matter, configuration and detection): ru, uk, en.
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
-    /// Load rules from this directory instead of the embedded set.
-    #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: error, or the configuration's].
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
     /// Colours in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Read the paths to check from FILE, one per line (`-`: standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<String>,
+    /// Check only article files git reports changed since REV (and untracked ones).
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
+    /// Batch mode: read one JSON document per line from the single PATH (`-`: standard input)
+    /// and write one JSON result per line.
+    #[arg(long)]
+    jsonl: bool,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    config: ConfigArgs,
 }
 
 #[derive(clap::Args)]
@@ -92,8 +122,8 @@ struct TimelineArgs {
     #[arg(value_name = "PATH")]
     path: String,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Human)]
+    format: TimelineFormat,
     /// Publication date (wins over front matter and header).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     published: Option<NaiveDate>,
@@ -108,14 +138,23 @@ enum EvalKind {
     News,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+    Short,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+enum TimelineFormat {
     Human,
     Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
+enum FailOnArg {
     Error,
     Warning,
     Info,
@@ -134,66 +173,63 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Check(args) => run_check(args),
-        Command::Timeline(args) => run_timeline(args),
-        Command::Rules { rules } => match load_rules(rules.as_ref()) {
-            Ok(set) => {
-                let mut out = String::new();
-                for r in &set.rules {
-                    out.push_str(&format!(
-                        "{:<45} {:<8} {}\n",
-                        r.id,
-                        r.severity.as_str(),
-                        r.summary
-                    ));
-                }
-                print_out(&out)
-            }
-            Err(code) => code,
-        },
-        Command::Eval { kind, path } => {
-            let rules = match load_rules(None) {
-                Ok(r) => r,
-                Err(code) => return code,
-            };
-            let mut out = std::io::stdout().lock();
-            let result = match kind {
-                EvalKind::News => factlint::eval::news(&path, &rules, &mut out),
-            };
-            match result {
-                Ok(()) => ExitCode::from(EXIT_CLEAN),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(EXIT_ERROR)
-                }
-            }
-        }
-        Command::Explain { rule, rules } => match load_rules(rules.as_ref()) {
-            Ok(set) => match set.get(&rule) {
-                Some(r) => print_out(&explain(r)),
-                None => {
-                    eprintln!("error: no rule `{rule}`; `factlint rules` lists them");
-                    ExitCode::from(EXIT_ERROR)
-                }
-            },
-            Err(code) => code,
-        },
-    }
+/// An error that ends the run with exit code 2, already printed.
+struct Fatal;
+
+fn fatal(msg: impl std::fmt::Display) -> Fatal {
+    eprintln!("error: {msg}");
+    Fatal
 }
 
-fn print_out(s: &str) -> ExitCode {
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Timeline(args) => run_timeline(args),
+        Command::Rules(c) => setup(&c).and_then(|(_, set)| {
+            let mut out = String::new();
+            for r in &set.rules {
+                out.push_str(&format!(
+                    "{:<45} {:<8} {}\n",
+                    r.id,
+                    r.severity.as_str(),
+                    r.summary
+                ));
+            }
+            print_out(&out)
+        }),
+        Command::Explain { rule, config } => {
+            setup(&config).and_then(|(_, set)| match set.get(&rule) {
+                Some(r) => print_out(&explain(r)),
+                None => Err(fatal(format!(
+                    "no rule `{rule}`; `factlint rules` lists them"
+                ))),
+            })
+        }
+        Command::Config(c) => setup(&c).and_then(|(config, _)| print_out(&config.to_toml())),
+        Command::Eval { kind, path } => setup(&ConfigArgs {
+            config: None,
+            no_config: true,
+            rules: None,
+        })
+        .and_then(|(_, rules)| {
+            let mut out = std::io::stdout().lock();
+            match kind {
+                EvalKind::News => factlint::eval::news(&path, &rules, &mut out).map_err(fatal),
+            }
+            .map(|_| EXIT_CLEAN)
+        }),
+    };
+    ExitCode::from(result.unwrap_or(EXIT_ERROR))
+}
+
+fn print_out(s: &str) -> Result<u8, Fatal> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Ok(()) => ExitCode::from(EXIT_CLEAN),
+        Ok(()) => Ok(EXIT_CLEAN),
         // A closed pipe (`factlint … | head`) is not an error of ours.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(EXIT_CLEAN),
-        Err(e) => {
-            eprintln!("error: writing output: {e}");
-            ExitCode::from(EXIT_ERROR)
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(EXIT_CLEAN),
+        Err(e) => Err(fatal(format!("writing output: {e}"))),
     }
 }
 
@@ -221,75 +257,309 @@ fn explain(r: &factlint::rules::Rule) -> String {
     s
 }
 
-fn load_rules(dir: Option<&PathBuf>) -> Result<RuleSet, ExitCode> {
-    let loaded = match dir {
+/// Loads the configuration (explicit, found by walking up, or none) and the rule set it
+/// configures.
+fn setup(args: &ConfigArgs) -> Result<(Config, RuleSet), Fatal> {
+    let config = if args.no_config {
+        Config::default()
+    } else {
+        let path = match &args.config {
+            Some(p) => Some(p.clone()),
+            None => std::env::current_dir().ok().and_then(|d| Config::find(&d)),
+        };
+        match path {
+            Some(p) => Config::load(&p).map_err(|e| match e {
+                ConfigError::Io(msg) => fatal(msg),
+                ConfigError::Source(err) => {
+                    eprintln!("{:?}", miette::Report::new(*err));
+                    Fatal
+                }
+            })?,
+            None => Config::default(),
+        }
+    };
+    let dir = args.rules.clone().or_else(|| config.rules_dir.clone());
+    let loaded = match &dir {
         Some(d) => RuleSet::from_dir(d),
         None => RuleSet::embedded().map_err(|e| RuleSetError::Source(Box::new(e))),
     };
-    loaded.map_err(|e| {
-        match e {
-            RuleSetError::Io(msg) => eprintln!("error: {msg}"),
-            RuleSetError::Source(err) => eprintln!("{:?}", miette::Report::new(*err)),
+    let mut set = loaded.map_err(|e| match e {
+        RuleSetError::Io(msg) => fatal(msg),
+        RuleSetError::Source(err) => {
+            eprintln!("{:?}", miette::Report::new(*err));
+            Fatal
         }
-        ExitCode::from(EXIT_ERROR)
-    })
-}
-
-fn read_input(path: &str) -> Result<Vec<u8>, String> {
-    if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(MAX_FILE_SIZE as u64 + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(buf);
-    }
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        _ => e.to_string(),
     })?;
-    if meta.is_dir() {
-        return Err("is a directory; give the article files to check".to_string());
-    }
-    if meta.len() > MAX_FILE_SIZE as u64 {
-        return Err(format!(
-            "the file is {} bytes, over the limit of {MAX_FILE_SIZE} bytes",
-            meta.len()
-        ));
-    }
-    std::fs::read(path).map_err(|e| e.to_string())
+    config.configure(&mut set).map_err(|e| {
+        eprintln!("{:?}", miette::Report::new(e));
+        Fatal
+    })?;
+    Ok((config, set))
 }
 
-fn run_timeline(args: TimelineArgs) -> ExitCode {
+/// Writes to a file atomically (a temporary file beside it, renamed over it when complete),
+/// or to standard output.
+enum Sink {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    File {
+        tmp: PathBuf,
+        dest: PathBuf,
+        file: std::io::BufWriter<std::fs::File>,
+    },
+}
+
+impl Sink {
+    fn open(dest: Option<&Path>) -> Result<Sink, Fatal> {
+        match dest {
+            None => Ok(Sink::Stdout(std::io::BufWriter::new(std::io::stdout()))),
+            Some(dest) => {
+                let dir = dest
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let name = dest
+                    .file_name()
+                    .ok_or_else(|| fatal(format!("{}: not a file name", dest.display())))?;
+                let tmp = dir.join(format!(
+                    ".{}.{}.tmp",
+                    name.to_string_lossy(),
+                    std::process::id()
+                ));
+                let file = std::fs::File::create(&tmp)
+                    .map_err(|e| fatal(format!("{}: {e}", tmp.display())))?;
+                Ok(Sink::File {
+                    tmp,
+                    dest: dest.to_path_buf(),
+                    file: std::io::BufWriter::new(file),
+                })
+            }
+        }
+    }
+
+    fn commit(self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(mut s) => s.flush(),
+            Sink::File { tmp, dest, file } => {
+                let f = file.into_inner().map_err(|e| e.into_error())?;
+                f.sync_all()?;
+                std::fs::rename(&tmp, &dest)
+            }
+        }
+    }
+
+    fn abandon(self) {
+        if let Sink::File { tmp, .. } = self {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(s) => s.write(buf),
+            Sink::File { file, .. } => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(s) => s.flush(),
+            Sink::File { file, .. } => file.flush(),
+        }
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<u8, Fatal> {
+    let (config, rules) = setup(&args.config)?;
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(fatal)?;
+    }
+    let opts = ReadOptions {
+        published: args.published,
+        lang: args.lang.clone(),
+        format: None,
+        keys: config.front_matter.clone(),
+        config_published: config.published,
+        config_lang: config.lang.clone(),
+    };
+    let fail_on = match args.fail_on {
+        Some(FailOnArg::Error) => FailOn::Error,
+        Some(FailOnArg::Warning) => FailOn::Warning,
+        Some(FailOnArg::Info) => FailOn::Info,
+        Some(FailOnArg::Never) => FailOn::Never,
+        None => config.fail_on,
+    };
+    let mut sink = Sink::open(args.output.as_deref())?;
+    let result = if args.jsonl {
+        run_batch(&args, &opts, &rules, &mut sink)
+    } else {
+        run_files(&args, &config, &opts, &rules, &mut sink)
+    };
+    let (summary, failing) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            sink.abandon();
+            return Err(e);
+        }
+    };
+    match sink.commit() {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(fatal(format!("writing the report: {e}"))),
+    }
+    let _ = failing;
+    if summary.input_errors > 0 {
+        return Ok(EXIT_ERROR);
+    }
+    let failing = match fail_on.threshold() {
+        Some(Severity::Error) => summary.errors > 0,
+        Some(Severity::Warning) => summary.errors + summary.warnings > 0,
+        Some(Severity::Info) => summary.errors + summary.warnings + summary.infos > 0,
+        None => false,
+    };
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
+}
+
+fn run_batch(
+    args: &CheckArgs,
+    opts: &ReadOptions,
+    rules: &RuleSet,
+    sink: &mut Sink,
+) -> Result<(Summary, bool), Fatal> {
+    let [path] = args.paths.as_slice() else {
+        return Err(fatal("--jsonl reads one input: a file or `-`"));
+    };
+    let summary = if path == "-" {
+        factlint::batch::run(std::io::stdin().lock(), &mut *sink, opts, rules)
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| fatal(format!("{path}: {e}")))?;
+        factlint::batch::run(BufReader::new(f), &mut *sink, opts, rules)
+    }
+    .map_err(|e| fatal(format!("batch: {e}")))?;
+    Ok((summary, false))
+}
+
+fn run_files(
+    args: &CheckArgs,
+    config: &Config,
+    opts: &ReadOptions,
+    rules: &RuleSet,
+    sink: &mut Sink,
+) -> Result<(Summary, bool), Fatal> {
+    let filter = Filter::new(&config.include, &config.exclude).map_err(fatal)?;
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        let text = if list == "-" {
+            std::io::read_to_string(std::io::stdin())
+                .map_err(|e| fatal(format!("standard input: {e}")))?
+        } else {
+            std::fs::read_to_string(list).map_err(|e| fatal(format!("{list}: {e}")))?
+        };
+        paths.extend(walk::from_list(&text));
+    }
+    let inputs: Vec<Input> = match &args.changed_since {
+        Some(rev) => {
+            let changed = walk::changed_since(rev, &filter).map_err(fatal)?;
+            let under = |p: &str| {
+                paths.is_empty() || paths.iter().any(|root| Path::new(p).starts_with(root))
+            };
+            changed
+                .into_iter()
+                .filter(|p| under(p))
+                .map(Input::Path)
+                .collect()
+        }
+        None if paths.is_empty() && args.files_from.is_none() => {
+            return Err(fatal(
+                "nothing to check: give files, directories, `-`, --files-from or --changed-since",
+            ));
+        }
+        None => walk::expand(&paths, &filter),
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && args.output.is_none()
+                && std::io::stdout().is_terminal()
+        }
+    };
+    let format = match args.format {
+        OutputFormat::Human => report::Format::Human,
+        OutputFormat::Json => report::Format::Json,
+        OutputFormat::Sarif => report::Format::Sarif,
+        OutputFormat::Github => report::Format::Github,
+        OutputFormat::Short => report::Format::Short,
+    };
+    let io = |e: std::io::Error| fatal(format!("writing the report: {e}"));
+    let mut reporter =
+        Reporter::new(&mut *sink, format, Style { color, width: 100 }, rules).map_err(io)?;
+    for chunk in inputs.chunks(CHUNK) {
+        let reports: Vec<FileReport> = chunk
+            .par_iter()
+            .map(|i| factlint::run::check_input(i, opts, rules))
+            .collect();
+        for r in &reports {
+            if let (
+                Some(e),
+                report::Format::Json | report::Format::Sarif | report::Format::Github,
+            ) = (&r.error, format)
+            {
+                eprintln!("error: {}: {}", r.path, e.message);
+            }
+            match reporter.file(r) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+                other => other.map_err(io)?,
+            }
+        }
+    }
+    let summary = reporter
+        .finish()
+        .or_else(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                Ok(Summary::default())
+            } else {
+                Err(e)
+            }
+        })
+        .map_err(io)?;
+    Ok((summary, false))
+}
+
+fn run_timeline(args: TimelineArgs) -> Result<u8, Fatal> {
     let opts = ReadOptions {
         published: args.published,
         lang: args.lang,
-        format: None,
+        ..ReadOptions::default()
+    };
+    let input = if args.path == "-" {
+        Input::Stdin
+    } else {
+        Input::Path(args.path.clone())
     };
     let name = if args.path == "-" {
         "<stdin>"
     } else {
         args.path.as_str()
     };
-    let doc = match read_input(&args.path)
-        .map_err(|e| e.to_string())
-        .and_then(|b| {
-            Document::from_bytes(name, &b, &opts).map_err(|e| match e {
-                DocumentError::Source(e) => format!("{:?}", miette::Report::new(e)),
-                other => other.to_string(),
-            })
-        }) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {name}: {e}");
-            return ExitCode::from(EXIT_ERROR);
+    let bytes = factlint::run::read(&input).map_err(|e| fatal(format!("{name}: {e}")))?;
+    let doc = Document::from_bytes(name, &bytes, &opts).map_err(|e| match e {
+        DocumentError::Source(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            Fatal
         }
-    };
+        other => fatal(format!("{name}: {other}")),
+    })?;
     let (_, temporals) = factlint::check::extract(&doc);
     let rows = report::timeline::entries(&doc, &temporals);
     match args.format {
-        Format::Human => print_out(&report::timeline::table(&doc, &rows)),
-        Format::Json => {
+        TimelineFormat::Human => print_out(&report::timeline::table(&doc, &rows)),
+        TimelineFormat::Json => {
             let v = serde_json::json!({
                 "path": args.path,
                 "published": doc.published.as_ref().map(|p| p.date.to_string()),
@@ -302,101 +572,4 @@ fn run_timeline(args: TimelineArgs) -> ExitCode {
             ))
         }
     }
-}
-
-fn check_one(path: &str, opts: &ReadOptions, rules: &RuleSet) -> FileReport {
-    let fail =
-        |message: String, located: Option<Box<factlint::source_error::SourceError>>| FileReport {
-            path: path.to_string(),
-            text: None,
-            published: None,
-            language: opts.lang.clone().unwrap_or_default(),
-            diagnostics: Vec::new(),
-            error: Some(FileError { message, located }),
-        };
-    let bytes = match read_input(path) {
-        Ok(b) => b,
-        Err(e) => return fail(e, None),
-    };
-    let name = if path == "-" { "<stdin>" } else { path };
-    let doc = match Document::from_bytes(name, &bytes, opts) {
-        Ok(d) => d,
-        Err(DocumentError::Input(e)) => return fail(e.to_string(), None),
-        Err(DocumentError::Source(e)) => return fail(e.message.clone(), Some(Box::new(e))),
-    };
-    let outcome = check(&doc, rules);
-    FileReport {
-        path: path.to_string(),
-        published: doc.published.clone(),
-        language: doc.lang_code.clone(),
-        diagnostics: outcome.diagnostics,
-        text: Some(doc.text),
-        error: None,
-    }
-}
-
-fn run_check(args: CheckArgs) -> ExitCode {
-    let rules = match load_rules(args.rules.as_ref()) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let opts = ReadOptions {
-        published: args.published,
-        lang: args.lang.clone(),
-        format: None,
-    };
-    let reports: Vec<FileReport> = args
-        .paths
-        .iter()
-        .map(|p| check_one(p, &opts, &rules))
-        .collect();
-    let summary = Summary::of(&reports);
-    let out = match args.format {
-        Format::Json => {
-            for r in &reports {
-                if let Some(e) = &r.error {
-                    eprintln!("error: {}: {}", r.path, e.message);
-                }
-            }
-            report::json::render(&reports)
-        }
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        && std::io::stdout().is_terminal()
-                }
-            };
-            let style = report::human::Style { color, width: 100 };
-            let mut s = String::new();
-            for r in &reports {
-                s.push_str(&report::human::render_file(r, style));
-            }
-            s.push_str(&report::human::summary_line(&summary));
-            s.push('\n');
-            s
-        }
-    };
-    let printed = print_out(&out);
-    if printed != ExitCode::from(EXIT_CLEAN) {
-        return printed;
-    }
-    if summary.input_errors > 0 {
-        return ExitCode::from(EXIT_ERROR);
-    }
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failing = threshold.is_some_and(|t| {
-        reports
-            .iter()
-            .flat_map(|r| &r.diagnostics)
-            .any(|d| d.severity >= t)
-    });
-    ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_CLEAN })
 }

@@ -244,9 +244,18 @@ fn bad_input_is_a_clear_error_and_other_files_are_still_checked() {
     let missing = run(&["check", "/no/such/file.md"]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stdout(&missing).contains("no such file"));
-    let is_dir = run(&["check", dir.path().to_str().unwrap()]);
-    assert_eq!(is_dir.status.code(), Some(2));
-    assert!(stdout(&is_dir).contains("is a directory"));
+    // A directory is walked: every article in it is checked, the bad ones reported.
+    let walked = run(&["check", "--format", "short", dir.path().to_str().unwrap()]);
+    assert_eq!(walked.status.code(), Some(2));
+    assert_eq!(
+        stdout(&walked)
+            .lines()
+            .filter(|l| l.contains(": error: "))
+            .count(),
+        cases.len(),
+        "{}",
+        stdout(&walked)
+    );
 }
 
 #[test]

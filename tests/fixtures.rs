@@ -105,7 +105,7 @@ fn every_rule_example_behaves_as_documented() {
                     .as_deref()
                     .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
                 lang: Some(ex.lang.clone()),
-                format: None,
+                ..ReadOptions::default()
             };
             let doc = Document::from_text("example.md", ex.text.clone(), &opts).unwrap();
             let fired: Vec<String> = check(&doc, &rules)

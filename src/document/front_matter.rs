@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::{DateSource, PublicationDate};
+use crate::config::FrontMatterKeys;
 use crate::source_error::SourceError;
 
 /// Which kind of head the document has.
@@ -33,25 +34,24 @@ pub struct Head {
     pub published: Option<PublicationDate>,
     /// Language code, if the head gives one.
     pub lang: Option<String>,
+    /// `factlint-disable`: rules off for the file (empty: all), with the key's span.
+    pub disabled: Option<(Vec<String>, Range<usize>)>,
 }
 
-/// Keys that hold the publication date, in order of preference.
-const DATE_KEYS: &[&str] = &[
-    "published",
-    "date",
-    "pubdate",
-    "publishDate",
-    "published_at",
-];
-/// Keys that hold the language.
-const LANG_KEYS: &[&str] = &["lang", "language", "locale"];
+/// The front-matter key that turns rules off for a whole file.
+pub const DISABLE_KEY: &str = "factlint-disable";
 
 /// Reads the head of `text`, whose content starts at `start` (after a BOM).
-pub fn read(name: &str, text: &str, start: usize) -> Result<Head, SourceError> {
+pub fn read(
+    name: &str,
+    text: &str,
+    start: usize,
+    keys: &FrontMatterKeys,
+) -> Result<Head, SourceError> {
     let rest = &text[start..];
     for (fence, kind) in [("---", Kind::Yaml), ("+++", Kind::Toml)] {
         if let Some(after) = opening_fence(rest, fence) {
-            return fenced(name, text, start, start + after, fence, kind);
+            return fenced(name, text, (start, start + after), fence, kind, keys);
         }
     }
     if let Some(c) = header_regex().captures(rest) {
@@ -78,6 +78,7 @@ pub fn read(name: &str, text: &str, start: usize) -> Result<Head, SourceError> {
                 span: Some(span),
             }),
             lang: None,
+            disabled: None,
         });
     }
     Ok(Head {
@@ -85,6 +86,7 @@ pub fn read(name: &str, text: &str, start: usize) -> Result<Head, SourceError> {
         body_start: start,
         published: None,
         lang: None,
+        disabled: None,
     })
 }
 
@@ -104,10 +106,10 @@ fn opening_fence(rest: &str, fence: &str) -> Option<usize> {
 fn fenced(
     name: &str,
     text: &str,
-    start: usize,
-    content_start: usize,
+    (start, content_start): (usize, usize),
     fence: &str,
     kind: Kind,
+    keys: &FrontMatterKeys,
 ) -> Result<Head, SourceError> {
     // Find the closing fence line.
     let mut pos = content_start;
@@ -143,7 +145,7 @@ fn fenced(
         _ => toml_fields(name, text, content_start, content)?,
     };
     let mut published = None;
-    for key in DATE_KEYS {
+    for key in &keys.date {
         if let Some((value, span)) = fields
             .iter()
             .find(|(k, _, _)| k == key)
@@ -166,17 +168,29 @@ fn fenced(
             break;
         }
     }
-    let lang = LANG_KEYS.iter().find_map(|key| {
+    let lang = keys.lang.iter().find_map(|key| {
         fields
             .iter()
             .find(|(k, _, _)| k == key)
             .map(|(_, v, _)| v.clone())
     });
+    let disabled = fields
+        .iter()
+        .find(|(k, _, _)| k == DISABLE_KEY)
+        .map(|(_, v, span)| {
+            let list: Vec<String> = v
+                .split(',')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty() && r != "all" && r != "true")
+                .collect();
+            (list, span.clone())
+        });
     Ok(Head {
         kind,
         body_start,
         published,
         lang,
+        disabled,
     })
 }
 
@@ -223,6 +237,13 @@ fn scalar_text_yaml(v: &serde_norway::Value) -> Option<String> {
         serde_norway::Value::String(s) => Some(s.clone()),
         serde_norway::Value::Number(n) => Some(n.to_string()),
         serde_norway::Value::Bool(b) => Some(b.to_string()),
+        serde_norway::Value::Sequence(items) => Some(
+            items
+                .iter()
+                .filter_map(scalar_text_yaml)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
         _ => None,
     }
 }
@@ -248,6 +269,11 @@ fn toml_fields(name: &str, text: &str, base: usize, content: &str) -> Result<Fie
             toml::Value::Datetime(d) => d.to_string(),
             toml::Value::Integer(i) => i.to_string(),
             toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Array(items) => items
+                .iter()
+                .filter_map(|i| i.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
             _ => continue,
         };
         let span = value_span(text, base, content, &key, &val);
@@ -291,18 +317,18 @@ mod tests {
     #[test]
     fn reads_yaml_toml_and_header() {
         let y = "---\ntitle: x\ndate: 2026-01-06\nlang: ru\n---\nТекст";
-        let h = read("a.md", y, 0).unwrap();
+        let h = read("a.md", y, 0, &FrontMatterKeys::default()).unwrap();
         assert_eq!(h.kind, Kind::Yaml);
         assert_eq!(h.published.unwrap().date.to_string(), "2026-01-06");
         assert_eq!(h.lang.as_deref(), Some("ru"));
         assert_eq!(&y[h.body_start..], "Текст");
 
         let t = "+++\npublished = 2026-01-06T10:00:00+03:00\n+++\nText";
-        let h = read("a.md", t, 0).unwrap();
+        let h = read("a.md", t, 0, &FrontMatterKeys::default()).unwrap();
         assert_eq!(h.published.unwrap().date.to_string(), "2026-01-06");
 
         let s = " date 2026-01-06 Союзники";
-        let h = read("a.txt", s, 0).unwrap();
+        let h = read("a.txt", s, 0, &FrontMatterKeys::default()).unwrap();
         assert_eq!(h.kind, Kind::Header);
         assert_eq!(&s[h.body_start..], "Союзники");
         let p = h.published.unwrap();
@@ -311,14 +337,32 @@ mod tests {
 
     #[test]
     fn malformed_front_matter_points_into_the_file() {
-        let e = read("a.md", "---\ndate: [1, 2\n---\nx", 0).unwrap_err();
+        let e = read(
+            "a.md",
+            "---\ndate: [1, 2\n---\nx",
+            0,
+            &FrontMatterKeys::default(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("malformed YAML"), "{}", e.message);
-        let e = read("a.md", "---\ndate: 2026-13-45\n---\nx", 0).unwrap_err();
+        let e = read(
+            "a.md",
+            "---\ndate: 2026-13-45\n---\nx",
+            0,
+            &FrontMatterKeys::default(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("not a date"));
         assert_eq!(e.span.offset(), 10);
-        let e = read("a.md", "---\ntitle: x\n", 0).unwrap_err();
+        let e = read("a.md", "---\ntitle: x\n", 0, &FrontMatterKeys::default()).unwrap_err();
         assert!(e.message.contains("never closed"));
-        let e = read("a.md", "---\n- a\n- b\n---\nx", 0).unwrap_err();
+        let e = read(
+            "a.md",
+            "---\n- a\n- b\n---\nx",
+            0,
+            &FrontMatterKeys::default(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("mapping"));
     }
 }

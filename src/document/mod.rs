@@ -69,6 +69,12 @@ pub struct ReadOptions {
     pub lang: Option<String>,
     /// Markdown or plain; `None` decides by the name's extension and content.
     pub format: Option<Format>,
+    /// Front-matter keys of the date and language.
+    pub keys: crate::config::FrontMatterKeys,
+    /// Publication date from the configuration (used when the file has none).
+    pub config_published: Option<NaiveDate>,
+    /// Language from the configuration (used when the file has none).
+    pub config_lang: Option<String>,
 }
 
 /// One article, ready for claim extraction.
@@ -84,12 +90,15 @@ pub struct Document {
     pub lang_code: String,
     /// The language, when the code names one the checker knows.
     pub lang: Option<Lang>,
-    /// Where the language came from: `front-matter`, `flag`, `detected`.
+    /// Where the language came from: `front-matter`, `flag`, `config`, `detected`.
     pub lang_source: &'static str,
     /// Byte offset where the prose body starts (after BOM, front matter, header).
     pub body_start: usize,
     /// Prose to read, in order.
     pub segments: Vec<Segment>,
+    /// Rules turned off for the whole file by the front-matter key `factlint-disable`
+    /// (empty list: all rules), with the key's span.
+    pub disabled: Option<(Vec<String>, Range<usize>)>,
 }
 
 impl Document {
@@ -113,7 +122,8 @@ impl Document {
         if text[bom..].trim().is_empty() {
             return Err(DocumentError::Input(InputError::Empty));
         }
-        let head = front_matter::read(name, &text, bom).map_err(DocumentError::Source)?;
+        let head =
+            front_matter::read(name, &text, bom, &opts.keys).map_err(DocumentError::Source)?;
         let format = opts.format.unwrap_or_else(|| {
             let lower = name.to_ascii_lowercase();
             if lower.ends_with(".txt") || (head.kind == front_matter::Kind::Header) {
@@ -138,15 +148,24 @@ impl Document {
                 source: DateSource::Flag,
                 span: None,
             }),
-            None => head.published,
+            None => head.published.or_else(|| {
+                opts.config_published.map(|date| PublicationDate {
+                    date,
+                    source: DateSource::Config,
+                    span: None,
+                })
+            }),
         };
         let (lang_code, lang_source) = match (&opts.lang, &head.lang) {
             (Some(flag), _) => (flag.trim().to_ascii_lowercase(), "flag"),
             (None, Some(fm)) => (fm.trim().to_ascii_lowercase(), "front-matter"),
-            (None, None) => (
-                detect_language(&text[body_start..]).code().to_string(),
-                "detected",
-            ),
+            (None, None) => match &opts.config_lang {
+                Some(c) => (c.trim().to_ascii_lowercase(), "config"),
+                None => (
+                    detect_in_segments(&text, &segments).code().to_string(),
+                    "detected",
+                ),
+            },
         };
         Ok(Document {
             name: name.to_string(),
@@ -156,6 +175,7 @@ impl Document {
             published,
             body_start,
             segments,
+            disabled: head.disabled,
             text,
         })
     }
@@ -185,6 +205,21 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     }
     let col = text[line_start..offset].chars().count() + 1;
     (line, col)
+}
+
+/// Guesses the language from the prose segments only (not markup, code or comments).
+fn detect_in_segments(text: &str, segments: &[Segment]) -> Lang {
+    let mut sample = String::new();
+    for seg in segments {
+        for p in seg.pieces() {
+            sample.push_str(&text[p]);
+            sample.push(' ');
+        }
+        if sample.len() > 200_000 {
+            break;
+        }
+    }
+    detect_language(&sample)
 }
 
 /// Guesses ru / uk / en from the letters of the text.
@@ -255,5 +290,35 @@ mod tests {
             Lang::Uk
         );
         assert_eq!(detect_language("It was a Tuesday."), Lang::En);
+    }
+}
+
+/// Line starts of a text, for many offset → line lookups.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `\n`, `\r\n` and lone `\r` line ends.
+    pub fn new(text: &str) -> LineIndex {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, &c) in b.iter().enumerate() {
+            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// Byte offset where 1-based `line` starts, if it exists.
+    pub fn start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
     }
 }

@@ -6,20 +6,6 @@ use super::{FileReport, Summary};
 use crate::document::line_col;
 
 #[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    tool: Tool,
-    files: Vec<File<'a>>,
-    summary: JsonSummary,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
-}
-
-#[derive(Serialize)]
 struct File<'a> {
     path: &'a str,
     published: Option<String>,
@@ -68,69 +54,73 @@ struct JsonSummary {
     infos: usize,
 }
 
-/// Renders reports as one JSON document (with a trailing newline).
-pub fn render(reports: &[FileReport]) -> String {
-    let files = reports
-        .iter()
-        .map(|r| {
-            let text = r.text.as_deref().unwrap_or("");
-            File {
-                path: &r.path,
-                published: r.published.as_ref().map(|p| p.date.to_string()),
-                published_source: r.published.as_ref().map(|p| p.source.as_str()),
-                language: &r.language,
-                diagnostics: r
-                    .diagnostics
+/// The JSON object of one file (the contract's `files[]` item).
+pub fn file_object(r: &FileReport) -> impl Serialize + '_ {
+    let text = r.text.as_deref().unwrap_or("");
+    File {
+        path: &r.path,
+        published: r.published.as_ref().map(|p| p.date.to_string()),
+        published_source: r.published.as_ref().map(|p| p.source.as_str()),
+        language: &r.language,
+        diagnostics: r
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                rule: &d.rule,
+                severity: d.severity.as_str(),
+                message: &d.message,
+                help: d.help.as_deref(),
+                note: d.note.as_deref(),
+                labels: d
+                    .labels
                     .iter()
-                    .map(|d| JsonDiagnostic {
-                        rule: &d.rule,
-                        severity: d.severity.as_str(),
-                        message: &d.message,
-                        help: d.help.as_deref(),
-                        note: d.note.as_deref(),
-                        labels: d
-                            .labels
-                            .iter()
-                            .map(|l| {
-                                let (line, column) = line_col(text, l.span.start);
-                                JsonLabel {
-                                    start: l.span.start,
-                                    end: l.span.end,
-                                    line,
-                                    column,
-                                    text: &text[l.span.clone()],
-                                    message: l.message.as_deref(),
-                                    primary: l.primary,
-                                }
-                            })
-                            .collect(),
-                        fix: d.fix.as_ref().map(|f| JsonFix {
-                            start: f.span.start,
-                            end: f.span.end,
-                            replacement: &f.replacement,
-                        }),
+                    .map(|l| {
+                        let (line, column) = line_col(text, l.span.start);
+                        JsonLabel {
+                            start: l.span.start,
+                            end: l.span.end,
+                            line,
+                            column,
+                            text: &text[l.span.clone()],
+                            message: l.message.as_deref(),
+                            primary: l.primary,
+                        }
                     })
                     .collect(),
-                error: r.error.as_ref().map(|e| e.message.as_str()),
-            }
-        })
-        .collect();
-    let s = Summary::of(reports);
-    let report = Report {
-        version: 1,
-        tool: Tool {
-            name: "factlint",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        files,
-        summary: JsonSummary {
-            files: s.files,
-            errors: s.errors,
-            warnings: s.warnings,
-            infos: s.infos,
-        },
+                fix: d.fix.as_ref().map(|f| JsonFix {
+                    start: f.span.start,
+                    end: f.span.end,
+                    replacement: &f.replacement,
+                }),
+            })
+            .collect(),
+        error: r.error.as_ref().map(|e| e.message.as_str()),
+    }
+}
+
+/// The opening of the report, up to the files array.
+pub fn header() -> String {
+    format!(
+        "{{\"version\":1,\"tool\":{{\"name\":\"factlint\",\"version\":\"{}\"}},\"files\":[",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+/// One file, as a line of the files array.
+pub fn file_line(r: &FileReport) -> String {
+    serde_json::to_string(&file_object(r)).expect("report serialises")
+}
+
+/// The closing of the report with the summary.
+pub fn footer(s: &Summary) -> String {
+    let summary = JsonSummary {
+        files: s.files,
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
     };
-    let mut out = serde_json::to_string_pretty(&report).expect("report serialises");
-    out.push('\n');
-    out
+    format!(
+        "\n],\"summary\":{}}}\n",
+        serde_json::to_string(&summary).expect("summary serialises")
+    )
 }

@@ -14,6 +14,7 @@ use crate::diagnostics::{Diagnostic, Fix, Label};
 use crate::document::{DateSource, Document};
 use crate::language::{LanguagePack, Prep};
 use crate::morphology::Tense;
+use crate::suppress::Suppression;
 use crate::text::Text;
 
 /// A check kind with its parameters.
@@ -33,6 +34,8 @@ pub enum CheckKind {
     MissingPublicationDate,
     /// The document's language has no data.
     UnsupportedLanguage,
+    /// A suppression comment that suppressed nothing.
+    UnusedSuppression,
 }
 
 /// Parameters of `tense-vs-publication`.
@@ -73,6 +76,7 @@ impl CheckKind {
         "relative-date-mismatch",
         "missing-publication-date",
         "unsupported-language",
+        "unused-suppression",
     ];
 
     /// Builds a check kind from its name and `[params]`.
@@ -92,6 +96,7 @@ impl CheckKind {
             "relative-date-mismatch" => none(CheckKind::RelativeDateMismatch),
             "missing-publication-date" => none(CheckKind::MissingPublicationDate),
             "unsupported-language" => none(CheckKind::UnsupportedLanguage),
+            "unused-suppression" => none(CheckKind::UnusedSuppression),
             other => Err(format!("unknown check kind `{other}`")),
         }
     }
@@ -108,6 +113,7 @@ impl CheckKind {
             CheckKind::RelativeDateMismatch => &["relative", "date", "expected", "suggestion"],
             CheckKind::MissingPublicationDate => &[],
             CheckKind::UnsupportedLanguage => &[],
+            CheckKind::UnusedSuppression => &["rules"],
         }
     }
 
@@ -123,8 +129,15 @@ impl CheckKind {
     pub fn needs_language(&self) -> bool {
         !matches!(
             self,
-            CheckKind::MissingPublicationDate | CheckKind::UnsupportedLanguage
+            CheckKind::MissingPublicationDate
+                | CheckKind::UnsupportedLanguage
+                | CheckKind::UnusedSuppression
         )
+    }
+
+    /// Whether the check reads the suppressions (and so runs after they are applied).
+    pub fn after_suppressions(&self) -> bool {
+        matches!(self, CheckKind::UnusedSuppression)
     }
 }
 
@@ -145,6 +158,8 @@ pub struct Context<'a> {
     pub temporals: &'a [Temporal],
     /// Its language data, when there is any.
     pub pack: Option<&'a LanguagePack>,
+    /// Its suppressions, once applied.
+    pub suppressions: &'a [Suppression],
 }
 
 impl Context<'_> {
@@ -223,6 +238,7 @@ pub fn run(rule: &Rule, ctx: &Context) -> Vec<Diagnostic> {
         CheckKind::RelativeDateMismatch => relative_date_mismatch(ctx),
         CheckKind::MissingPublicationDate => missing_publication_date(ctx),
         CheckKind::UnsupportedLanguage => unsupported_language(ctx),
+        CheckKind::UnusedSuppression => unused_suppression(ctx),
     };
     findings
         .into_iter()
@@ -654,6 +670,21 @@ fn unsupported_language(ctx: &Context) -> Vec<Finding> {
         return Vec::new();
     }
     vec![Finding::new(first_line(ctx))]
+}
+
+fn unused_suppression(ctx: &Context) -> Vec<Finding> {
+    ctx.suppressions
+        .iter()
+        .filter(|s| !s.used)
+        .map(|s| {
+            let rules = if s.rules.is_empty() {
+                "all rules".to_string()
+            } else {
+                s.rules.join(", ")
+            };
+            Finding::new(s.span.clone()).var("rules", rules)
+        })
+        .collect()
 }
 
 /// The first line of prose (at most 120 bytes): where document-level findings point.
