@@ -67,9 +67,10 @@ pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
             diagnostics.extend(checks::run(rule, &ctx));
         }
     }
-    let lines = LineIndex::new(&doc.text);
-    let mut suppressions = suppress::parse(doc, &lines);
-    if !suppressions.is_empty() {
+    let mut suppressions = Vec::new();
+    if doc.disabled.is_some() || doc.text.contains("factlint-") {
+        let lines = LineIndex::new(&doc.text);
+        suppressions = suppress::parse(doc, &lines);
         diagnostics = suppress::apply(&mut suppressions, diagnostics, &lines);
     }
     ctx.suppressions = &suppressions;

@@ -4,7 +4,9 @@
 //! The engine knows no words of any language; adding a language adds files under
 //! `rules/lang/`, not code.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap as StdHashMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -113,12 +115,12 @@ struct CalendarFile {
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
     number_suffixes: Vec<String>,
-    prepositions: HashMap<String, Prep>,
-    relative_days: HashMap<String, i32>,
+    prepositions: StdHashMap<String, Prep>,
+    relative_days: StdHashMap<String, i32>,
     #[serde(default)]
-    standalone_relative_days: HashMap<String, i32>,
+    standalone_relative_days: StdHashMap<String, i32>,
     #[serde(default)]
-    weekday_shifts: HashMap<String, i32>,
+    weekday_shifts: StdHashMap<String, i32>,
     #[serde(default)]
     period_parts: Vec<PartEntry>,
     #[serde(default)]
@@ -220,18 +222,61 @@ pub struct LanguagePack {
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     abbreviations: HashSet<String>,
+    /// Byte length of the longest word of the lexicon (words and phrase starts).
+    pub max_word_bytes: usize,
+    /// First three letters of every word of the lexicon: a cheap test before folding a word.
+    prefixes: HashSet<u64>,
 }
 
 /// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ё' => 'е',
-            '’' | 'ʼ' | '`' => '\'',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    fold_into(&mut out, word);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first).
+pub fn fold_into(out: &mut String, word: &str) {
+    out.clear();
+    for c in word.chars() {
+        match fold_char(c) {
+            Some(f) => out.push(f),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// One character folded, on the fast path (ASCII and Cyrillic); `None` for characters that
+/// need the full Unicode lower-casing.
+#[inline]
+pub fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'a'..='z' | 'а'..='я' => c,
+        'ё' | 'Ё' => 'е',
+        // Basic Cyrillic capitals: А–Я map 32 code points up, Ѐ–Џ 80.
+        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
+        '’' | 'ʼ' | '`' => '\'',
+        c if c.is_ascii() => c,
+        _ => return None,
+    })
+}
+
+/// The first three folded characters of a word as a key (`\0` for missing ones), or
+/// `None` when a character is off the fast path.
+#[inline]
+fn prefix_key(word: &str) -> Option<u64> {
+    let mut it = word.chars();
+    let mut key = 0u64;
+    for _ in 0..3 {
+        let c = match it.next() {
+            Some(c) => fold_char(c)?,
+            None => '\0',
+        };
+        key = (key << 21) | c as u64;
+    }
+    Some(key)
 }
 
 impl LanguagePack {
@@ -272,7 +317,7 @@ impl LanguagePack {
             SourceError::new(cal_name, cal_text, at..at, what, "in this file")
         };
 
-        let mut words: HashMap<String, Vec<Word>> = HashMap::new();
+        let mut words: HashMap<String, Vec<Word>> = HashMap::default();
         let mut add = |form: &str, w: Word| {
             let entry = words.entry(fold(form)).or_default();
             if !entry.contains(&w) {
@@ -326,7 +371,7 @@ impl LanguagePack {
             add(w, Word::WeekdayShift(*off));
         }
 
-        let mut phrases: HashMap<String, Vec<(Vec<String>, Phrase)>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Phrase)>> = HashMap::default();
         let mut add_phrase = |text: &str, meaning: Phrase| {
             let mut parts = text.split_whitespace().map(fold);
             if let Some(first) = parts.next() {
@@ -348,12 +393,28 @@ impl LanguagePack {
         }
 
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
+        let number_suffixes = set(&cal.number_suffixes);
+        let max_word_bytes = words
+            .keys()
+            .chain(phrases.keys())
+            .chain(number_suffixes.iter())
+            .map(String::len)
+            .max()
+            .unwrap_or(0);
+        let prefixes = words
+            .keys()
+            .chain(phrases.keys())
+            .chain(number_suffixes.iter())
+            .filter_map(|w| prefix_key(w))
+            .collect();
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
             words,
             phrases,
-            number_suffixes: set(&cal.number_suffixes),
+            number_suffixes,
+            max_word_bytes,
+            prefixes,
             month_genitive,
             weekday_nominative,
             weekday_at,
@@ -368,6 +429,13 @@ impl LanguagePack {
             future_markers: set(&gr.future_markers),
             abbreviations: set(&gr.abbreviations),
         })
+    }
+
+    /// Whether a word as written may be in the lexicon (false: it certainly is not).
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        word.len() <= self.max_word_bytes
+            && prefix_key(word).is_none_or(|k| self.prefixes.contains(&k))
     }
 
     /// What a folded word can be in a time expression.

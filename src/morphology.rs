@@ -76,6 +76,32 @@ pub struct Russian {
     dict: rumorph::Dictionary,
 }
 
+/// Words classified per thread: news repeats its vocabulary, and a dictionary analysis
+/// allocates. Cleared when it grows past [`CACHE_LIMIT`] entries.
+const CACHE_LIMIT: usize = 200_000;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(crate::language::Lang, String), WordClass>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// Classifies with a per-thread cache in front of `analyser`.
+pub fn classify_cached(lang: Lang, analyser: &dyn Morphology, word: &str) -> WordClass {
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = (lang, word.to_string());
+        if let Some(c) = cache.get(&key) {
+            return *c;
+        }
+        let c = analyser.classify(word);
+        if cache.len() >= CACHE_LIMIT {
+            cache.clear();
+        }
+        cache.insert(key, c);
+        c
+    })
+}
+
 impl Morphology for Russian {
     fn classify(&self, word: &str) -> WordClass {
         let analyses = self.dict.analyze(word);

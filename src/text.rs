@@ -77,7 +77,13 @@ pub struct Text {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c == '\u{301}' // combining acute (stress marks)
+    match c {
+        'a'..='z' | 'A'..='Z' | 'Ѐ'..='ӿ' => true,
+        c if c.is_ascii() => false,
+        // Combining acute: stress marks inside words.
+        '\u{301}' => true,
+        c => c.is_alphabetic(),
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -13,28 +13,23 @@ use crate::morphology::{Morphology, Tense, VerbForm, WordClass};
 use crate::text::Text;
 
 /// Clauses of a sentence as token ranges; `true` marks one opened by a subordinator.
-fn clauses(
-    source: &str,
-    text: &Text,
-    sentence: Range<usize>,
-    pack: &LanguagePack,
-) -> Vec<(Range<usize>, bool)> {
+fn clauses(words: &SentenceWords, sentence: Range<usize>) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     let mut sub = false;
     for i in sentence.clone() {
-        let t = &text.tokens[i];
-        let cut_before = t.is_word() && i > start && pack.is_subordinator(&fold(t.text(source)));
+        let t = &words.text.tokens[i];
+        let subordinator = words.pack.is_subordinator(words.folded(i));
         let cut_after = match t.punct() {
             Some(',' | ';' | ':' | '(' | ')') => true,
             Some('—' | '–' | '-') => t.space_before,
             _ => false,
         };
-        if cut_before {
+        if subordinator && i > start {
             out.push((start..i, sub));
             start = i;
             sub = true;
-        } else if i == start && t.is_word() && pack.is_subordinator(&fold(t.text(source))) {
+        } else if subordinator && i == start {
             sub = true;
         }
         if cut_after {
@@ -57,39 +52,71 @@ struct Verb {
     tense: Option<Tense>,
 }
 
-/// Word classes of the tokens of a sentence, computed lazily once per sentence.
+/// The words of one sentence, folded once, and their classes, computed lazily.
 struct SentenceWords<'a> {
     source: &'a str,
     text: &'a Text,
     morph: &'a dyn Morphology,
     pack: &'a LanguagePack,
+    /// Folded words (empty for punctuation and numbers).
+    folded: Vec<String>,
     classes: Vec<Option<WordClass>>,
     base: usize,
 }
 
 impl<'a> SentenceWords<'a> {
+    fn new(
+        source: &'a str,
+        text: &'a Text,
+        morph: &'a dyn Morphology,
+        pack: &'a LanguagePack,
+        sentence: &Range<usize>,
+    ) -> Self {
+        let folded = text.tokens[sentence.clone()]
+            .iter()
+            .map(|t| {
+                if t.is_word() {
+                    fold(t.text(source))
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        SentenceWords {
+            source,
+            text,
+            morph,
+            pack,
+            folded,
+            classes: vec![None; sentence.len()],
+            base: sentence.start,
+        }
+    }
+
+    /// The folded word at token `i` (empty for non-words).
+    fn folded(&self, i: usize) -> &str {
+        &self.folded[i - self.base]
+    }
+
     fn class(&mut self, i: usize) -> WordClass {
         let k = i - self.base;
         if let Some(c) = self.classes[k] {
             return c;
         }
         let t = &self.text.tokens[i];
+        let f = &self.folded[k];
         let c = if !t.is_word() {
             WordClass::Other
-        } else {
-            let w = t.text(self.source);
-            let f = fold(w);
-            if self.pack.is_future_marker(&f) {
-                WordClass::Verb {
-                    form: VerbForm::Finite,
-                    tense: Some(Tense::Future),
-                }
-            } else if !self.pack.word(&f).is_empty() {
-                // Calendar words («января», «вторник») are never predicates.
-                WordClass::Other
-            } else {
-                self.morph.classify(w)
+        } else if self.pack.is_future_marker(f) {
+            WordClass::Verb {
+                form: VerbForm::Finite,
+                tense: Some(Tense::Future),
             }
+        } else if !self.pack.word(f).is_empty() {
+            // Calendar words («января», «вторник») are never predicates.
+            WordClass::Other
+        } else {
+            crate::morphology::classify_cached(self.pack.lang, self.morph, t.text(self.source))
         };
         self.classes[k] = Some(c);
         c
@@ -121,9 +148,22 @@ impl<'a> SentenceWords<'a> {
     }
 
     fn has_word(&self, range: &Range<usize>, pred: impl Fn(&str) -> bool) -> bool {
-        range.clone().any(|i| {
-            let t = &self.text.tokens[i];
-            t.is_word() && pred(&fold(t.text(self.source)))
+        range.clone().any(|i| pred(self.folded(i)))
+    }
+
+    /// The sentence contains a reported-speech marker phrase («как сообщалось»).
+    fn has_reported_marker(&self) -> bool {
+        let words: Vec<&str> = self
+            .folded
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(String::as_str)
+            .collect();
+        self.pack.reported_speech_markers.iter().any(|m| {
+            !m.is_empty()
+                && words
+                    .windows(m.len())
+                    .any(|w| w.iter().zip(m).all(|(a, b)| *a == b.as_str()))
         })
     }
 }
@@ -140,16 +180,9 @@ pub fn anchor_all(
     while k < temporals.len() {
         let s = temporals[k].sentence;
         let sentence = text.sentences[s].clone();
-        let cl = clauses(source, text, sentence.clone(), pack);
-        let mut words = SentenceWords {
-            source,
-            text,
-            morph,
-            pack,
-            classes: vec![None; sentence.len()],
-            base: sentence.start,
-        };
-        let reported_marker = reported_marker(source, text, &sentence, pack);
+        let mut words = SentenceWords::new(source, text, morph, pack, &sentence);
+        let cl = clauses(&words, sentence.clone());
+        let reported_marker = words.has_reported_marker();
         while k < temporals.len() && temporals[k].sentence == s {
             let prev = (k > 0)
                 .then(|| &temporals[k - 1])
@@ -175,22 +208,6 @@ fn is_apposition(text: &Text, a: &Temporal, b: &Temporal) -> bool {
         && between
             .iter()
             .all(|t| matches!(t.punct(), Some(',' | '(' | '—' | '–')))
-}
-
-fn reported_marker(
-    source: &str,
-    text: &Text,
-    sentence: &Range<usize>,
-    pack: &LanguagePack,
-) -> bool {
-    let words: Vec<String> = text.tokens[sentence.clone()]
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| fold(t.text(source)))
-        .collect();
-    pack.reported_speech_markers
-        .iter()
-        .any(|m| !m.is_empty() && words.windows(m.len()).any(|w| w == m.as_slice()))
 }
 
 fn anchor_one(

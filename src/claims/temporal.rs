@@ -4,7 +4,7 @@
 //! most a dozen tokens ahead, so the pass is linear in the length of the text.
 
 use crate::claims::{Temporal, TimeValue};
-use crate::language::{fold, LanguagePack, Part, Phrase, Prep, Word};
+use crate::language::{fold, fold_into, LanguagePack, Part, Phrase, Prep, Word};
 use crate::text::{Text, Token, TokenKind};
 
 /// What the extractor knows about each token, computed once.
@@ -20,14 +20,17 @@ impl<'a> Tagged<'a> {
     fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
         let mut words = Vec::with_capacity(tokens.len());
         let mut folded = Vec::with_capacity(tokens.len());
+        let mut buf = String::new();
         for t in tokens {
-            if t.is_word() {
-                let f = fold(t.text(source));
-                let w = pack.word(&f);
+            let text = t.text(source);
+            // Most prose words are ruled out before they are folded.
+            if t.is_word() && pack.may_contain(text) {
+                fold_into(&mut buf, text);
+                let w = pack.word(&buf);
                 let keep =
-                    !w.is_empty() || !pack.phrases(&f).is_empty() || pack.is_number_suffix(&f);
+                    !w.is_empty() || !pack.phrases(&buf).is_empty() || pack.is_number_suffix(&buf);
                 words.push(w);
-                folded.push(keep.then_some(f));
+                folded.push(keep.then(|| buf.clone()));
             } else {
                 words.push(&[][..]);
                 folded.push(None);

@@ -41,7 +41,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
     if let Some(at) = memchr_nul(bytes) {
         return Err(InputError::Binary(at));
     }
-    match std::str::from_utf8(bytes) {
+    // SIMD validation first; the standard library finds the error position when it fails.
+    let valid = simdutf8::basic::from_utf8(bytes).ok();
+    match valid.map(Ok).unwrap_or_else(|| std::str::from_utf8(bytes)) {
         Ok(s) => {
             if s.trim_start_matches('\u{feff}').trim().is_empty() {
                 Err(InputError::Empty)
@@ -58,7 +60,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 #[cfg(test)]

@@ -304,9 +304,13 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let b = text.as_bytes();
         let mut starts = vec![0];
-        for (i, &c) in b.iter().enumerate() {
-            if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
+        if memchr::memchr(b'\r', b).is_none() {
+            starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+        } else {
+            for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+                if b[i] == b'\n' || b.get(i + 1) != Some(&b'\n') {
+                    starts.push(i + 1);
+                }
             }
         }
         LineIndex { starts }
@@ -315,6 +319,19 @@ impl LineIndex {
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset)
+    }
+
+    /// 1-based line and column (in Unicode scalar values, BOM not counted) of a byte offset
+    /// into `text`, the text this index was built from.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.line(offset);
+        let mut start = self.starts[line - 1];
+        if line == 1 && text.starts_with('\u{feff}') {
+            start = start.max(3).min(offset);
+        }
+        let col = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line, col)
     }
 
     /// Byte offset where 1-based `line` starts, if it exists.

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::{FileReport, Summary};
-use crate::document::line_col;
+use crate::document::LineIndex;
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -57,6 +57,7 @@ struct JsonSummary {
 /// The JSON object of one file (the contract's `files[]` item).
 pub fn file_object(r: &FileReport) -> impl Serialize + '_ {
     let text = r.text.as_deref().unwrap_or("");
+    let lines = LineIndex::new(text);
     File {
         path: &r.path,
         published: r.published.as_ref().map(|p| p.date.to_string()),
@@ -75,7 +76,7 @@ pub fn file_object(r: &FileReport) -> impl Serialize + '_ {
                     .labels
                     .iter()
                     .map(|l| {
-                        let (line, column) = line_col(text, l.span.start);
+                        let (line, column) = lines.line_col(text, l.span.start);
                         JsonLabel {
                             start: l.span.start,
                             end: l.span.end,

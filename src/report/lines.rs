@@ -3,7 +3,7 @@
 
 use super::FileReport;
 use crate::diagnostics::Severity;
-use crate::document::line_col;
+use crate::document::LineIndex;
 
 /// `path:line:col: severity rule: message`, one line per diagnostic.
 pub fn short(r: &FileReport) -> String {
@@ -11,9 +11,10 @@ pub fn short(r: &FileReport) -> String {
         return format!("{}: error: {}\n", r.path, e.message);
     }
     let text = r.text.as_deref().unwrap_or("");
+    let lines = LineIndex::new(text);
     let mut out = String::new();
     for d in &r.diagnostics {
-        let (l, c) = line_col(text, d.primary_span().start);
+        let (l, c) = lines.line_col(text, d.primary_span().start);
         out.push_str(&format!(
             "{}:{l}:{c}: {} {}: {}\n",
             r.path,
@@ -35,11 +36,12 @@ pub fn github(r: &FileReport) -> String {
         );
     }
     let text = r.text.as_deref().unwrap_or("");
+    let lines = LineIndex::new(text);
     let mut out = String::new();
     for d in &r.diagnostics {
         let span = d.primary_span();
-        let (l, c) = line_col(text, span.start);
-        let (el, ec) = line_col(text, span.end);
+        let (l, c) = lines.line_col(text, span.start);
+        let (el, ec) = lines.line_col(text, span.end);
         let kind = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 use super::FileReport;
 use crate::diagnostics::Severity;
-use crate::document::line_col;
+use crate::document::LineIndex;
 use crate::rules::RuleSet;
 
 fn level(s: Severity) -> &'static str {
@@ -44,9 +44,9 @@ pub fn header(rules: &RuleSet) -> String {
     )
 }
 
-fn region(text: &str, span: &std::ops::Range<usize>) -> Value {
-    let (sl, sc) = line_col(text, span.start);
-    let (el, ec) = line_col(text, span.end);
+fn region(lines: &LineIndex, text: &str, span: &std::ops::Range<usize>) -> Value {
+    let (sl, sc) = lines.line_col(text, span.start);
+    let (el, ec) = lines.line_col(text, span.end);
     json!({
         "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
         "byteOffset": span.start, "byteLength": span.end - span.start,
@@ -57,8 +57,9 @@ fn region(text: &str, span: &std::ops::Range<usize>) -> Value {
 /// The results of one file (an unreadable file gives a result of its own).
 pub fn results(r: &FileReport, rules: &RuleSet) -> Vec<Value> {
     let uri = r.path.replace('\\', "/");
+    let lines = LineIndex::new(r.text.as_deref().unwrap_or(""));
     let location = |text: &str, span: &std::ops::Range<usize>, message: Option<&str>| {
-        let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(text, span)}});
+        let mut loc = json!({"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region(&lines, text, span)}});
         if let Some(m) = message {
             loc["message"] = json!({"text": m});
         }

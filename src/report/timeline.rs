@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::claims::{Temporal, TimeValue};
-use crate::document::{line_col, Document};
+use crate::document::{Document, LineIndex};
 
 /// One row of the timeline.
 #[derive(Debug, Serialize)]
@@ -55,10 +55,11 @@ fn kind(v: &TimeValue) -> &'static str {
 
 /// The timeline rows of a document.
 pub fn entries<'a>(doc: &'a Document, temporals: &[Temporal]) -> Vec<Entry<'a>> {
+    let lines = LineIndex::new(&doc.text);
     temporals
         .iter()
         .map(|t| {
-            let (line, column) = line_col(&doc.text, t.span.start);
+            let (line, column) = lines.line_col(&doc.text, t.span.start);
             let a = t.anchor.as_ref();
             Entry {
                 start: t.span.start,
