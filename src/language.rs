@@ -111,6 +111,8 @@ pub enum DateOrder {
 struct CalendarFile {
     language: String,
     numeric_date_order: DateOrder,
+    #[serde(default)]
+    bare_years: bool,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -171,6 +173,10 @@ struct GrammarFile {
     conditional_particles: Vec<String>,
     future_markers: Vec<String>,
     abbreviations: Vec<String>,
+    #[serde(default)]
+    infinitive_after: Vec<String>,
+    #[serde(default)]
+    participle_after: Vec<String>,
 }
 
 /// What one word can be in a time expression.
@@ -208,6 +214,8 @@ pub struct LanguagePack {
     pub lang: Lang,
     /// Order of numeric dates.
     pub numeric_date_order: DateOrder,
+    /// A bare four-digit number after a preposition is a year («in 2025»).
+    pub bare_years: bool,
     words: HashMap<String, Vec<Word>>,
     /// Phrases keyed by their first word; each entry is (remaining words, meaning).
     phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
@@ -222,6 +230,8 @@ pub struct LanguagePack {
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     abbreviations: HashSet<String>,
+    infinitive_after: HashSet<String>,
+    participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
     pub max_word_bytes: usize,
     /// First three letters of every word of the lexicon: a cheap test before folding a word.
@@ -410,6 +420,7 @@ impl LanguagePack {
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
+            bare_years: cal.bare_years,
             words,
             phrases,
             number_suffixes,
@@ -428,6 +439,8 @@ impl LanguagePack {
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
             abbreviations: set(&gr.abbreviations),
+            infinitive_after: set(&gr.infinitive_after),
+            participle_after: set(&gr.participle_after),
         })
     }
 
@@ -488,6 +501,16 @@ impl LanguagePack {
         self.future_markers.contains(folded)
     }
 
+    /// The word after this one is a bare infinitive («will meet», «to meet»).
+    pub fn is_infinitive_marker(&self, folded: &str) -> bool {
+        self.infinitive_after.contains(folded)
+    }
+
+    /// The word after this one is a participle («will be held», «has been postponed»).
+    pub fn is_participle_marker(&self, folded: &str) -> bool {
+        self.participle_after.contains(folded)
+    }
+
     /// Abbreviation whose full stop does not end a sentence.
     pub fn is_abbreviation(&self, folded: &str) -> bool {
         self.abbreviations.contains(folded)
@@ -500,11 +523,23 @@ pub mod embedded {
     use std::sync::OnceLock;
 
     /// `(language, calendar.toml, grammar.toml)` of every embedded language.
-    pub const FILES: &[(Lang, &str, &str)] = &[(
-        Lang::Ru,
-        include_str!("../rules/lang/ru/calendar.toml"),
-        include_str!("../rules/lang/ru/grammar.toml"),
-    )];
+    pub const FILES: &[(Lang, &str, &str)] = &[
+        (
+            Lang::Ru,
+            include_str!("../rules/lang/ru/calendar.toml"),
+            include_str!("../rules/lang/ru/grammar.toml"),
+        ),
+        (
+            Lang::Uk,
+            include_str!("../rules/lang/uk/calendar.toml"),
+            include_str!("../rules/lang/uk/grammar.toml"),
+        ),
+        (
+            Lang::En,
+            include_str!("../rules/lang/en/calendar.toml"),
+            include_str!("../rules/lang/en/grammar.toml"),
+        ),
+    ];
 
     /// The compiled pack for `lang`, or `None` when no data is embedded for it.
     pub fn pack(lang: Lang) -> Option<&'static LanguagePack> {

@@ -23,6 +23,7 @@ pub mod morphology;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod serve;
 pub mod source_error;
 pub mod suppress;
 pub mod text;

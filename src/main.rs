@@ -53,6 +53,14 @@ enum Command {
     },
     /// Print the effective configuration.
     Config(ConfigArgs),
+    /// Serve the editor's page and its JSON API (loopback only unless told otherwise).
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        addr: String,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Measure factlint on third-party data (see docs/quality.md).
     Eval {
         /// What the file holds.
@@ -190,9 +198,10 @@ fn main() -> ExitCode {
             let mut out = String::new();
             for r in &set.rules {
                 out.push_str(&format!(
-                    "{:<45} {:<8} {}\n",
+                    "{:<45} {:<8} {:<9} {}\n",
                     r.id,
                     r.severity.as_str(),
+                    r.languages.join(","),
                     r.summary
                 ));
             }
@@ -207,6 +216,23 @@ fn main() -> ExitCode {
             })
         }
         Command::Config(c) => setup(&c).and_then(|(config, _)| print_out(&config.to_toml())),
+        Command::Serve { addr, config } => setup(&config).and_then(|(config, rules)| {
+            let opts = ReadOptions {
+                keys: config.front_matter.clone(),
+                config_published: config.published,
+                config_lang: config.lang.clone(),
+                ..ReadOptions::default()
+            };
+            let state = factlint::serve::State { rules, opts };
+            let workers = std::thread::available_parallelism()
+                .map_or(2, |n| n.get())
+                .max(2);
+            factlint::serve::serve(&addr, state, workers, |bound| {
+                eprintln!("factlint: serving the editor's page on http://{bound}/ (Ctrl-C stops)");
+            })
+            .map(|()| EXIT_CLEAN)
+            .map_err(fatal)
+        }),
         Command::Eval { kind, path } => setup(&ConfigArgs {
             config: None,
             no_config: true,

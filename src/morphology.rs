@@ -138,6 +138,105 @@ impl Morphology for Russian {
     }
 }
 
+/// English word classes from the lists in `rules/lang/en/verbs.toml`: English tense needs
+/// no dictionary (regular «-ed», listed irregular forms, analytic future).
+pub struct English {
+    past: rustc_hash::FxHashSet<String>,
+    participles: rustc_hash::FxHashSet<String>,
+    present: rustc_hash::FxHashSet<String>,
+    not_past: rustc_hash::FxHashSet<String>,
+    closed: rustc_hash::FxHashSet<String>,
+    pronouns: rustc_hash::FxHashSet<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnglishFile {
+    language: String,
+    irregular_past: Vec<String>,
+    past_participles: Vec<String>,
+    present: Vec<String>,
+    not_past: Vec<String>,
+    closed_class: Vec<String>,
+    pronouns: Vec<String>,
+}
+
+impl English {
+    /// Reads the word lists.
+    pub fn from_toml(name: &str, text: &str) -> Result<English, crate::source_error::SourceError> {
+        let f: EnglishFile = toml::from_str(text)
+            .map_err(|e| crate::source_error::SourceError::from_toml(name, text, &e))?;
+        if f.language != "en" {
+            return Err(crate::source_error::SourceError::new(
+                name,
+                text,
+                0..0,
+                format!("{name}: expected language `en`"),
+                "language",
+            ));
+        }
+        let set = |v: Vec<String>| v.into_iter().map(|w| crate::language::fold(&w)).collect();
+        Ok(English {
+            past: set(f.irregular_past),
+            participles: set(f.past_participles),
+            present: set(f.present),
+            not_past: set(f.not_past),
+            closed: set(f.closed_class),
+            pronouns: set(f.pronouns),
+        })
+    }
+}
+
+impl Morphology for English {
+    fn classify(&self, word: &str) -> WordClass {
+        let w = crate::language::fold(word);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if self.pronouns.contains(&w) {
+            return WordClass::Noun {
+                nominative: true,
+                pronoun: true,
+            };
+        }
+        if self.closed.contains(&w) || (w.ends_with("ly") && w.len() > 4) {
+            return WordClass::Other;
+        }
+        if self.past.contains(&w) {
+            return WordClass::Verb {
+                form: VerbForm::Finite,
+                tense: Some(Tense::Past),
+            };
+        }
+        if self.participles.contains(&w) {
+            return WordClass::Verb {
+                form: VerbForm::ShortParticiple,
+                tense: Some(Tense::Past),
+            };
+        }
+        if self.present.contains(&w) {
+            return WordClass::Verb {
+                form: VerbForm::Finite,
+                tense: Some(Tense::Present),
+            };
+        }
+        let regular_past = w.len() > 4
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !self.not_past.contains(&w)
+            && !capital;
+        if regular_past {
+            return WordClass::Verb {
+                form: VerbForm::Finite,
+                tense: Some(Tense::Past),
+            };
+        }
+        // Anything else may be a noun; treating it as one keeps the adverbial test cautious.
+        WordClass::Noun {
+            nominative: true,
+            pronoun: false,
+        }
+    }
+}
+
 /// The analyser for `lang`, loaded once; `None` when there is none (yet) or it failed to
 /// load, in which case no tense is claimed and tense rules stay silent.
 pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
@@ -151,13 +250,51 @@ pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
             })
             .as_ref()
             .map(|r| r as &dyn Morphology),
-        Lang::Uk | Lang::En => None,
+        Lang::En => {
+            static EN: OnceLock<Option<English>> = OnceLock::new();
+            EN.get_or_init(|| {
+                English::from_toml(
+                    "rules/lang/en/verbs.toml",
+                    include_str!("../rules/lang/en/verbs.toml"),
+                )
+                .ok()
+            })
+            .as_ref()
+            .map(|e| e as &dyn Morphology)
+        }
+        Lang::Uk => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_word_lists_load_and_classify() {
+        let en =
+            English::from_toml("verbs.toml", include_str!("../rules/lang/en/verbs.toml")).unwrap();
+        assert!(matches!(
+            en.classify("announced"),
+            WordClass::Verb {
+                tense: Some(Tense::Past),
+                ..
+            }
+        ));
+        assert!(matches!(
+            en.classify("met"),
+            WordClass::Verb {
+                tense: Some(Tense::Past),
+                ..
+            }
+        ));
+        assert!(matches!(en.classify("need"), WordClass::Noun { .. }));
+        assert!(matches!(en.classify("the"), WordClass::Other));
+        assert!(matches!(
+            en.classify("they"),
+            WordClass::Noun { pronoun: true, .. }
+        ));
+    }
 
     #[test]
     fn russian_tense_and_aspect() {

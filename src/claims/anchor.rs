@@ -116,7 +116,31 @@ impl<'a> SentenceWords<'a> {
             // Calendar words («января», «вторник») are never predicates.
             WordClass::Other
         } else {
-            crate::morphology::classify_cached(self.pack.lang, self.morph, t.text(self.source))
+            let c =
+                crate::morphology::classify_cached(self.pack.lang, self.morph, t.text(self.source));
+            // Context the dictionary does not see: «will meet», «will be held».
+            let prev = if k > 0 {
+                self.folded[k - 1].as_str()
+            } else {
+                ""
+            };
+            match c {
+                WordClass::Verb { tense, .. } if self.pack.is_participle_marker(prev) => {
+                    WordClass::Verb {
+                        form: VerbForm::ShortParticiple,
+                        tense,
+                    }
+                }
+                WordClass::Noun { pronoun: false, .. } | WordClass::Verb { .. }
+                    if self.pack.is_infinitive_marker(prev) =>
+                {
+                    WordClass::Verb {
+                        form: VerbForm::Infinitive,
+                        tense: None,
+                    }
+                }
+                c => c,
+            }
         };
         self.classes[k] = Some(c);
         c

@@ -2,9 +2,11 @@
 //!
 //! A year-less date takes the year a reader gives it: the most recent one for a past-tense
 //! predicate, the next one for a future-tense predicate, the nearest otherwise. One
-//! exception mirrors a reader too: a day that falls within [`NEARBY_DAYS`] on the "wrong"
-//! side of the publication date is read as that day, not as a day a year away («встреча
-//! пройдет 3 января» in an article of 6 January is a slip, not next year's meeting).
+//! exception mirrors a reader too: a future-tense day that fell within [`NEARBY_DAYS`]
+//! before the publication date is read as that day, not as a day a year away («встреча
+//! пройдет 3 января» in an article of 6 January is a stale announcement, not next year's
+//! meeting). The mirror case for the past is not taken: a past day shortly after
+//! publication is as often last year's as a slip.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
@@ -126,10 +128,12 @@ fn choose(candidates: &[Interval], published: NaiveDate, tense: Option<Tense>) -
     let nearby =
         |c: &&Interval| c.grain == Grain::Day && c.distance_from(published).abs() <= NEARBY_DAYS;
     match tense {
+        // A past day shortly after publication is as often last year's («the quarter ended
+        // Oct. 31», compared with a year ago) as a slip: read it as the most recent one.
         Some(Tense::Past) => candidates
             .iter()
-            .find(|c| nearby(c) && c.start > published)
-            .or_else(|| candidates.iter().rev().find(|c| c.start <= published))
+            .rev()
+            .find(|c| c.start <= published)
             .copied(),
         Some(Tense::Future) => candidates
             .iter()

@@ -105,16 +105,19 @@ impl<'a> Tagged<'a> {
         matches!(self.punct(i), Some('-' | '–' | '—' | '‒'))
     }
 
-    /// After a number at `i`: an ordinal suffix `-м`, `-го` glued on; returns the index after it.
+    /// After a number at `i`: an ordinal suffix, `-м`, `-го` after a hyphen or `th` glued on;
+    /// returns the index after it.
     fn skip_number_suffix(&self, i: usize) -> usize {
-        if self.punct(i + 1) == Some('-')
-            && self.adjacent(i + 1)
-            && self.adjacent(i + 2)
-            && self
-                .folded(i + 2)
-                .is_some_and(|f| self.pack.is_number_suffix(f))
-        {
+        let suffix = |k: usize| {
+            self.adjacent(k)
+                && self
+                    .folded(k)
+                    .is_some_and(|f| self.pack.is_number_suffix(f))
+        };
+        if self.punct(i + 1) == Some('-') && self.adjacent(i + 1) && suffix(i + 2) {
             i + 3
+        } else if suffix(i + 1) {
+            i + 2
         } else {
             i + 1
         }
@@ -259,12 +262,13 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         j += 3;
     }
     let core = if part.is_some() {
-        month_or_year(tg, j, part)
+        month_or_year(tg, j, part, true)
     } else {
         range(tg, j, prep)
             .or_else(|| date(tg, j))
             .or_else(|| {
-                month_or_year(tg, j, None).filter(|c| prep.is_some() || c.year_tok.is_some())
+                month_or_year(tg, j, None, prep.is_some())
+                    .filter(|c| prep.is_some() || c.year_tok.is_some())
             })
             .or_else(|| weekday(tg, j, prep, found))
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
@@ -275,9 +279,9 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
 /// «15–20 мая», «с 15 по 20 мая», «с 28 февраля по 3 марта 2026 года», «2014–2016 годах»,
 /// «с 2014 по 2016 год».
 fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
-    let n1 = tg.number(j)?;
+    let n1 = tg.number(j).unwrap_or((0, 0));
     // Dash ranges of days or years.
-    if tg.is_dash(j + 1) && tg.joined(j + 2) {
+    if n1.1 > 0 && tg.is_dash(j + 1) && tg.joined(j + 2) {
         if let Some(n2) = tg.number(j + 2) {
             if let (Some(d1), Some(d2), Some(m)) = (as_day(n1), as_day(n2), tg.month(j + 3)) {
                 if !tg.joined(j + 3) {
@@ -335,7 +339,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
     let bare_from = date(tg, j).is_none();
     let (from, after_from) = if let Some(c) = date(tg, j) {
         (c.value, c.end)
-    } else if tg.number(j + 1).is_none() && tg.prep(j + 1).is_some() {
+    } else if n1.1 > 0 && tg.number(j + 1).is_none() && tg.prep(j + 1).is_some() {
         (
             // Bare number: a day (month from the second end) or a year.
             if n1.1 == 4 {
@@ -431,6 +435,9 @@ fn trailing_year(tg: &Tagged, k: usize) -> (Option<i32>, Option<usize>, usize) {
 
 /// «6 января [2026 года]», «6-го января», «06.01.2026», «2026-01-06».
 fn date(tg: &Tagged, j: usize) -> Option<Core> {
+    if let Some(month) = tg.month(j) {
+        return month_first_date(tg, j, month);
+    }
     let n1 = tg.number(j)?;
     // Numeric forms, all glued together.
     if matches!(tg.punct(j + 1), Some('.' | '-' | '/'))
@@ -501,8 +508,40 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
     })
 }
 
+/// «January 7, 2026», «Jan. 7», «January 7th».
+fn month_first_date(tg: &Tagged, j: usize, month: u32) -> Option<Core> {
+    // An abbreviation's full stop: «Jan. 7».
+    let mut k = j + 1;
+    if tg.punct(k) == Some('.') && tg.adjacent(k) {
+        k += 1;
+    }
+    if !tg.joined(k) {
+        return None;
+    }
+    let day = as_day(tg.number(k)?)?;
+    let after_day = tg.skip_number_suffix(k);
+    // «, 2026» or « 2026».
+    let year_at = if tg.punct(after_day) == Some(',') && tg.joined(after_day + 1) {
+        after_day + 1
+    } else {
+        after_day
+    };
+    let (year, year_tok, end) = match trailing_year(tg, year_at) {
+        (Some(y), t, e) => (Some(y), t, e),
+        _ => (None, None, after_day),
+    };
+    Some(Core {
+        value: TimeValue::Date { year, month, day },
+        year_tok,
+        day_month: Some((j, after_day)),
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
 /// «январь 2026», «декабря 2026 года», «2025 году», «2025-м», with a part when given.
-fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>) -> Option<Core> {
+fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> Option<Core> {
     if let Some(month) = tg.month(j) {
         let (year, year_tok, end) = trailing_year(tg, j + 1);
         return Some(Core {
@@ -521,6 +560,8 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>) -> Option<Core> {
         Some(end) => end,
         // «в 2025-м» without «году»: the suffix alone marks the year.
         None if after > j + 1 && n.1 == 4 => after,
+        // «in 2025», «since 2014»: in languages that write no year word.
+        None if tg.pack.bare_years && governed && n.1 == 4 && (1000..2200).contains(&n.0) => after,
         None => return None,
     };
     Some(Core {

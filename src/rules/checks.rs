@@ -409,6 +409,11 @@ fn side_by_side(ctx: &Context, a: &Temporal, b: &Temporal) -> bool {
             .all(|t| matches!(t.punct(), Some(',' | '(' | ')' | '—' | '–' | '-')))
 }
 
+/// A date written as the time of something, not as a range end or a deadline.
+fn plain_date(t: &Temporal) -> bool {
+    t.written_date().is_some() && matches!(t.prep, None | Some(Prep::At))
+}
+
 /// Pairs of claims next to each other, in either order: (first kind, second kind).
 fn pairs<'a>(
     ctx: &'a Context,
@@ -451,7 +456,7 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
     };
     let is_weekday = |t: &Temporal| matches!(t.value, TimeValue::Weekday { shift: None, .. });
     let mut out = Vec::new();
-    for (wd, date) in pairs(ctx, is_weekday, |t| t.written_date().is_some()) {
+    for (wd, date) in pairs(ctx, is_weekday, plain_date) {
         let TimeValue::Weekday { weekday, .. } = wd.value else {
             continue;
         };
@@ -619,7 +624,7 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
     };
     let is_rel = |t: &Temporal| matches!(t.value, TimeValue::RelativeDay(_));
     let mut out = Vec::new();
-    for (rel, date) in pairs(ctx, is_rel, |t| t.written_date().is_some()) {
+    for (rel, date) in pairs(ctx, is_rel, plain_date) {
         let TimeValue::RelativeDay(offset) = rel.value else {
             continue;
         };
