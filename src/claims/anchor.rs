@@ -45,6 +45,13 @@ fn clauses(words: &SentenceWords, sentence: Range<usize>) -> Vec<(Range<usize>, 
     out
 }
 
+/// Farthest a predicate may stand from its time expression, in tokens. Beyond it the link is
+/// not reliable, and the bound keeps the work per expression constant.
+const MAX_DISTANCE: usize = 40;
+
+/// How many following clauses a fronted adverbial may look into for its predicate.
+const MAX_FORWARD_CLAUSES: usize = 3;
+
 /// A verb candidate in a clause.
 struct Verb {
     index: usize,
@@ -146,9 +153,12 @@ impl<'a> SentenceWords<'a> {
         c
     }
 
+    /// Verbs of `clause` within [`MAX_DISTANCE`] of the expression at `skip`.
     fn verbs(&mut self, clause: &Range<usize>, skip: &Range<usize>) -> Vec<Verb> {
         let mut out = Vec::new();
-        for i in clause.clone() {
+        let lo = clause.start.max(skip.start.saturating_sub(MAX_DISTANCE));
+        let hi = clause.end.min(skip.end + MAX_DISTANCE);
+        for i in lo..hi.max(lo) {
             if skip.contains(&i) {
                 continue;
             }
@@ -169,6 +179,13 @@ impl<'a> SentenceWords<'a> {
             }
         }
         out
+    }
+
+    /// Whether a clause has any verb at all.
+    fn has_verb(&mut self, clause: &Range<usize>) -> bool {
+        clause
+            .clone()
+            .any(|i| matches!(self.class(i), WordClass::Verb { .. }))
     }
 
     fn has_word(&self, range: &Range<usize>, pred: impl Fn(&str) -> bool) -> bool {
@@ -206,6 +223,10 @@ pub fn anchor_all(
         let sentence = text.sentences[s].clone();
         let mut words = SentenceWords::new(source, text, morph, pack, &sentence);
         let cl = clauses(&words, sentence.clone());
+        // Clauses before the first one with a verb or a subordinator are fronted adverbials.
+        let first_blocking = (0..cl.len())
+            .find(|&c| cl[c].1 || words.has_verb(&cl[c].0))
+            .unwrap_or(cl.len());
         let reported_marker = words.has_reported_marker();
         while k < temporals.len() && temporals[k].sentence == s {
             let prev = (k > 0)
@@ -214,7 +235,14 @@ pub fn anchor_all(
             temporals[k].anchor = match prev {
                 // «в четверг, 12 июля»: the second names the same time as the first.
                 Some(p) => p.anchor.clone(),
-                None => anchor_one(&temporals[k], &cl, &mut words, reported_marker, &sentence),
+                None => anchor_one(
+                    &temporals[k],
+                    &cl,
+                    first_blocking,
+                    &mut words,
+                    reported_marker,
+                    &sentence,
+                ),
             };
             k += 1;
         }
@@ -237,24 +265,30 @@ fn is_apposition(text: &Text, a: &Temporal, b: &Temporal) -> bool {
 fn anchor_one(
     claim: &Temporal,
     clauses: &[(Range<usize>, bool)],
+    first_blocking: usize,
     words: &mut SentenceWords,
     reported_marker: bool,
     sentence: &Range<usize>,
 ) -> Option<Anchor> {
     let at = claim.tokens.start;
-    let home = clauses.iter().position(|(r, _)| r.contains(&at))?;
+    let home = clauses.partition_point(|(r, _)| r.end <= at);
+    if !clauses.get(home).is_some_and(|(r, _)| r.contains(&at)) {
+        return None;
+    }
     // The expression's own clause; when it has no verb and opens the sentence as a fronted
     // adverbial («Во вторник, 6 января, лидеры собрались»), the following main clauses.
     // A verbless clause elsewhere (an aside in brackets, an apposition) anchors nothing.
     let mut order = vec![home];
     let in_brackets =
         claim.tokens.start > 0 && words.text.tokens[claim.tokens.start - 1].punct() == Some('(');
-    let fronted = !in_brackets
-        && clauses[..home]
-            .iter()
-            .all(|(r, sub)| !sub && words.verbs(r, &claim.tokens).is_empty());
+    let fronted = !in_brackets && home <= first_blocking;
     if fronted {
-        for (j, (_, sub)) in clauses.iter().enumerate().skip(home + 1) {
+        for (j, (_, sub)) in clauses
+            .iter()
+            .enumerate()
+            .skip(home + 1)
+            .take(MAX_FORWARD_CLAUSES)
+        {
             if *sub {
                 break;
             }

@@ -28,6 +28,7 @@ const check = (cond, msg) => { if (!cond) fail(msg); };
 
 const watchdog = setTimeout(() => {
   console.error(`FAIL: the test did not finish within ${OVERALL_MS / 1000} s`);
+  console.log('e2e: 0 passed, 1 failed');
   process.exit(1); // playwright kills the browser it launched when the process exits
 }, OVERALL_MS);
 
@@ -151,8 +152,10 @@ async function main() {
 try {
   await main();
   console.log('PASS');
+  console.log('e2e: 1 passed, 0 failed');
 } catch (e) {
   console.error(`FAIL: ${e instanceof Failure ? e.message : e.stack || e}`);
+  console.log('e2e: 0 passed, 1 failed');
   process.exitCode = 1;
 } finally {
   clearTimeout(watchdog);
