@@ -144,6 +144,8 @@ struct TimelineArgs {
 enum EvalKind {
     /// Real news: every diagnostic raised is listed, with a count per 100 articles.
     News,
+    /// A Duckling time corpus: exact agreement on calendar phrases.
+    Duckling,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -242,6 +244,7 @@ fn main() -> ExitCode {
             let mut out = std::io::stdout().lock();
             match kind {
                 EvalKind::News => factlint::eval::news(&path, &rules, &mut out).map_err(fatal),
+                EvalKind::Duckling => factlint::eval::duckling(&path, &mut out).map_err(fatal),
             }
             .map(|_| EXIT_CLEAN)
         }),

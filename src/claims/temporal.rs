@@ -466,10 +466,11 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
                 crate::language::DateOrder::Dmy => (n1.0, n2.0),
                 crate::language::DateOrder::Mdy => (n2.0, n1.0),
             };
-            let y = if n3.1 == 2 {
-                2000 + n3.0 as i32
-            } else {
-                n3.0 as i32
+            // Two-digit years pivot at 50: «31.10.74» is 1974, «06.01.26» is 2026.
+            let y = match (n3.1, n3.0) {
+                (2, yy) if yy < 50 => 2000 + yy as i32,
+                (2, yy) => 1900 + yy as i32,
+                (_, yyyy) => yyyy as i32,
             };
             (y, m, d, j + 4)
         } else {
@@ -497,7 +498,19 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
         return None;
     }
     let month = tg.month(k)?;
-    let (year, year_tok, end) = trailing_year(tg, k + 1);
+    // An abbreviation's full stop before the year: «3 мар. 2015».
+    let after_month = if tg.punct(k + 1) == Some('.')
+        && tg.adjacent(k + 1)
+        && tg.number(k + 2).is_some_and(|n| n.1 == 4)
+    {
+        k + 2
+    } else {
+        k + 1
+    };
+    let (year, year_tok, end) = match trailing_year(tg, after_month) {
+        (Some(y), t, e) => (Some(y), t, e),
+        _ => trailing_year(tg, k + 1),
+    };
     Some(Core {
         value: TimeValue::Date { year, month, day },
         year_tok,
@@ -554,7 +567,8 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
         });
     }
     let n = tg.number(j)?;
-    let year = as_year(n)?;
+    // «3 года» is three years, not the year 3: a year has at least three digits.
+    let year = as_year(n).filter(|_| n.1 >= 3)?;
     let after = tg.skip_number_suffix(j);
     let end = match tg.after_year_word(after) {
         Some(end) => end,
