@@ -9,8 +9,7 @@ use factlint::report::{json, FileReport};
 use factlint::rules::RuleSet;
 
 fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(|| RuleSet::embedded().unwrap())
+    RuleSet::builtin()
 }
 
 /// Text that is likely to contain dates: calendar words, numbers, punctuation, markup.

@@ -2,13 +2,12 @@
 #![no_main]
 
 use factlint::document::ReadOptions;
-use factlint::rules::RuleSet;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let rules = RuleSet::embedded().expect("embedded rules");
+    let rules = factlint::rules::RuleSet::builtin();
     let mut out = Vec::new();
-    if factlint::batch::run(data, &mut out, &ReadOptions::default(), &rules).is_ok() {
+    if factlint::batch::run(data, &mut out, &ReadOptions::default(), rules).is_ok() {
         let text = String::from_utf8(out).expect("results are UTF-8");
         for line in text.lines() {
             serde_json_check(line);

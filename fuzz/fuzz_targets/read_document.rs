@@ -2,14 +2,13 @@
 #![no_main]
 
 use factlint::document::{Document, ReadOptions};
-use factlint::rules::RuleSet;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let rules = RuleSet::embedded().expect("embedded rules");
+    let rules = factlint::rules::RuleSet::builtin();
     for name in ["a.md", "a.txt"] {
         if let Ok(doc) = Document::from_bytes(name, data, &ReadOptions::default()) {
-            let r = factlint::run::report(name, doc, &rules);
+            let r = factlint::run::report(name, doc, rules);
             let text = r.text.as_deref().unwrap_or("");
             for d in &r.diagnostics {
                 for l in &d.labels {

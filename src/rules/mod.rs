@@ -267,6 +267,15 @@ impl RuleSet {
         RuleSet::from_files(EMBEDDED.iter().map(|(p, t)| (p.to_string(), t.to_string())))
     }
 
+    /// The embedded rules, parsed once per process. The embedded files are checked by the
+    /// test suite, so this cannot fail in a released binary.
+    pub fn builtin() -> &'static RuleSet {
+        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| {
+            RuleSet::embedded().unwrap_or_else(|e| panic!("embedded rules are invalid: {e:?}"))
+        })
+    }
+
     /// Rules from every `*.toml` file under `dir` (except the `lang/` data folder).
     pub fn from_dir(dir: &Path) -> Result<RuleSet, RuleSetError> {
         let mut files = Vec::new();
