@@ -1,6 +1,6 @@
 //! One document through the whole pipeline: text → claims → rules → diagnostics.
 
-use crate::claims::{anchor, resolve, temporal, Temporal};
+use crate::claims::{anchor, resolve, temporal, Claims, Duration, Temporal};
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
 use crate::language::embedded;
@@ -16,18 +16,27 @@ pub struct Outcome {
     pub text: Text,
     /// Temporal claims, anchored and resolved.
     pub temporals: Vec<Temporal>,
+    /// Durations, placed when they name a time («три года назад»).
+    pub durations: Vec<Duration>,
     /// Findings, in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Extracts the claims of a document: tokens, time expressions, their predicates and
-/// intervals.
-pub fn extract(doc: &Document) -> (Text, Vec<Temporal>) {
+/// Extracts the claims of a document: tokens, time expressions with their predicates and
+/// intervals, and durations.
+pub fn extract(doc: &Document) -> (Text, Claims) {
     let Some(pack) = doc.lang.and_then(embedded::pack) else {
-        return (Text::default(), Vec::new());
+        return (Text::default(), Claims::default());
     };
     let text = Text::new(&doc.text, &doc.segments, pack);
     let mut temporals = temporal::extract(&doc.text, &text, pack);
+    let mut durations = temporal::durations(&doc.text, &text, pack, &temporals);
+    // A teaser of another article («Читайте также: …») speaks of that article's time.
+    let teasers = teaser_sentences(&doc.text, &text, pack);
+    if !teasers.is_empty() {
+        temporals.retain(|t| !teasers.contains(&t.sentence));
+        durations.retain(|d| !teasers.contains(&d.sentence));
+    }
     if let Some(morph) = doc.lang.and_then(morphology::for_language) {
         anchor::anchor_all(&doc.text, &text, pack, morph, &mut temporals);
     }
@@ -41,13 +50,51 @@ pub fn extract(doc: &Document) -> (Text, Vec<Temporal>) {
                 .map(|a| a.tense);
             t.interval = resolve::resolve(&t.value, published.date, tense);
         }
+        for d in &mut durations {
+            d.interval = resolve::duration_point(d, published.date);
+        }
     }
-    (text, temporals)
+    (
+        text,
+        Claims {
+            temporals,
+            durations,
+        },
+    )
+}
+
+/// Sentences that open with a teaser marker of the language.
+fn teaser_sentences(source: &str, text: &Text, pack: &crate::language::LanguagePack) -> Vec<usize> {
+    if pack.teaser_markers.is_empty() {
+        return Vec::new();
+    }
+    text.sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| {
+            let words: Vec<String> = text.tokens[(*s).clone()]
+                .iter()
+                .filter(|t| t.is_word())
+                .take(3)
+                .map(|t| crate::language::fold(t.text(source)))
+                .collect();
+            pack.teaser_markers
+                .iter()
+                .any(|m| !m.is_empty() && words.len() >= m.len() && words[..m.len()] == m[..])
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Checks a document with a rule set.
 pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
-    let (text, temporals) = extract(doc);
+    let (
+        text,
+        Claims {
+            temporals,
+            durations,
+        },
+    ) = extract(doc);
     let pack = doc.lang.and_then(embedded::pack);
     let runnable = |rule: &&crate::rules::Rule| {
         rule.applies_to(&doc.lang_code)
@@ -84,6 +131,7 @@ pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
     Outcome {
         text,
         temporals,
+        durations,
         diagnostics,
     }
 }

@@ -88,12 +88,54 @@ pub enum Prep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
+    /// A day.
+    Day,
     /// Monday-based week.
     Week,
     /// Calendar month.
     Month,
     /// Calendar year.
     Year,
+}
+
+/// How exact a duration is said to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Approx {
+    /// As stated.
+    Exactly,
+    /// «почти»: a little less.
+    Almost,
+    /// «около»: roughly.
+    About,
+    /// «более»: strictly more.
+    MoreThan,
+    /// «менее»: strictly less.
+    LessThan,
+    /// «не менее»: at least.
+    AtLeast,
+}
+
+/// What a word around a duration makes of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// «три года назад»: that long before publication.
+    Ago,
+    /// «через неделю»: that long after publication.
+    FromNow,
+    /// «спустя два года»: that long after another event.
+    Later,
+}
+
+/// Whether a relation word stands before or after the duration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    /// «через неделю».
+    Before,
+    /// «три года назад».
+    After,
 }
 
 /// Day/month order of numeric dates.
@@ -164,6 +206,52 @@ struct RelativePeriodEntry {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct NumbersFile {
+    language: String,
+    ordinals: Vec<OrdinalEntry>,
+    cardinals: Vec<CardinalEntry>,
+    duration_units: Vec<DurationUnitEntry>,
+    approximations: StdHashMap<String, Approx>,
+    duration_relations: Vec<RelationEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrdinalEntry {
+    value: u32,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CardinalEntry {
+    value: f64,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DurationUnitEntry {
+    unit: Unit,
+    #[serde(default = "one_unit")]
+    per: u32,
+    forms: Vec<String>,
+}
+
+fn one_unit() -> u32 {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelationEntry {
+    phrase: String,
+    position: Position,
+    relation: Relation,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GrammarFile {
     language: String,
     subordinators: Vec<String>,
@@ -173,6 +261,8 @@ struct GrammarFile {
     conditional_particles: Vec<String>,
     future_markers: Vec<String>,
     abbreviations: Vec<String>,
+    #[serde(default)]
+    teaser_markers: Vec<String>,
     #[serde(default)]
     infinitive_after: Vec<String>,
     #[serde(default)]
@@ -196,6 +286,12 @@ pub enum Word {
     StandaloneRelativeDay(i32),
     /// «прошлую» = -1 before a weekday.
     WeekdayShift(i32),
+    /// An ordinal day word («шестого» = 6).
+    Ordinal(u32),
+    /// A cardinal word, in tenths («четыре» = 40, «полтора» = 15).
+    Cardinal(u32),
+    /// A unit of duration and how many of it one word means («десятилетие» = 10 years).
+    DurationUnit(Unit, u32),
 }
 
 /// A multi-word phrase of the lexicon.
@@ -205,6 +301,10 @@ pub enum Phrase {
     Part(Part, Option<Prep>),
     /// «на прошлой неделе».
     RelativePeriod(Unit, i32),
+    /// «почти», «более чем» before a duration.
+    Approx(Approx),
+    /// «назад», «через» around a duration.
+    Relation(Relation, Position),
 }
 
 /// The compiled knowledge of one language.
@@ -227,6 +327,9 @@ pub struct LanguagePack {
     reported_speech: HashSet<String>,
     /// Reported-speech marker phrases, as word lists.
     pub reported_speech_markers: Vec<Vec<String>>,
+    /// Phrases opening a sentence that quotes another article («Читайте также:»), as word
+    /// lists: its dates belong to that article.
+    pub teaser_markers: Vec<Vec<String>>,
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     abbreviations: HashSet<String>,
@@ -296,9 +399,13 @@ impl LanguagePack {
         lang: Lang,
         calendar: (&str, &str),
         grammar: (&str, &str),
+        numbers: (&str, &str),
     ) -> Result<LanguagePack, SourceError> {
         let (cal_name, cal_text) = calendar;
         let (gr_name, gr_text) = grammar;
+        let (num_name, num_text) = numbers;
+        let num: NumbersFile =
+            toml::from_str(num_text).map_err(|e| SourceError::from_toml(num_name, num_text, &e))?;
         let cal: CalendarFile =
             toml::from_str(cal_text).map_err(|e| SourceError::from_toml(cal_name, cal_text, &e))?;
         let gr: GrammarFile =
@@ -321,6 +428,9 @@ impl LanguagePack {
         }
         if Lang::parse(&gr.language) != Some(lang) {
             return Err(wrong_lang(gr_name, gr_text, &gr.language));
+        }
+        if Lang::parse(&num.language) != Some(lang) {
+            return Err(wrong_lang(num_name, num_text, &num.language));
         }
         let invalid = |what: String| {
             let at = cal_text.find("[[").unwrap_or(0);
@@ -380,6 +490,21 @@ impl LanguagePack {
         for (w, off) in &cal.weekday_shifts {
             add(w, Word::WeekdayShift(*off));
         }
+        for o in &num.ordinals {
+            for f in &o.forms {
+                add(f, Word::Ordinal(o.value));
+            }
+        }
+        for c in &num.cardinals {
+            for f in &c.forms {
+                add(f, Word::Cardinal((c.value * 10.0).round() as u32));
+            }
+        }
+        for u in &num.duration_units {
+            for f in &u.forms {
+                add(f, Word::DurationUnit(u.unit, u.per));
+            }
+        }
 
         let mut phrases: HashMap<String, Vec<(Vec<String>, Phrase)>> = HashMap::default();
         let mut add_phrase = |text: &str, meaning: Phrase| {
@@ -396,6 +521,12 @@ impl LanguagePack {
         }
         for r in &cal.relative_periods {
             add_phrase(&r.phrase, Phrase::RelativePeriod(r.unit, r.offset));
+        }
+        for (a, kind) in &num.approximations {
+            add_phrase(a, Phrase::Approx(*kind));
+        }
+        for r in &num.duration_relations {
+            add_phrase(&r.phrase, Phrase::Relation(r.relation, r.position));
         }
         // Longest phrases first, so «в первой половине» wins over a shorter prefix.
         for list in phrases.values_mut() {
@@ -433,6 +564,11 @@ impl LanguagePack {
             reported_speech: set(&gr.reported_speech),
             reported_speech_markers: gr
                 .reported_speech_markers
+                .iter()
+                .map(|p| p.split_whitespace().map(fold).collect())
+                .collect(),
+            teaser_markers: gr
+                .teaser_markers
                 .iter()
                 .map(|p| p.split_whitespace().map(fold).collect())
                 .collect(),
@@ -522,22 +658,25 @@ pub mod embedded {
     use super::*;
     use std::sync::OnceLock;
 
-    /// `(language, calendar.toml, grammar.toml)` of every embedded language.
-    pub const FILES: &[(Lang, &str, &str)] = &[
+    /// `(language, calendar.toml, grammar.toml, numbers.toml)` of every embedded language.
+    pub const FILES: &[(Lang, &str, &str, &str)] = &[
         (
             Lang::Ru,
             include_str!("../rules/lang/ru/calendar.toml"),
             include_str!("../rules/lang/ru/grammar.toml"),
+            include_str!("../rules/lang/ru/numbers.toml"),
         ),
         (
             Lang::Uk,
             include_str!("../rules/lang/uk/calendar.toml"),
             include_str!("../rules/lang/uk/grammar.toml"),
+            include_str!("../rules/lang/uk/numbers.toml"),
         ),
         (
             Lang::En,
             include_str!("../rules/lang/en/calendar.toml"),
             include_str!("../rules/lang/en/grammar.toml"),
+            include_str!("../rules/lang/en/numbers.toml"),
         ),
     ];
 
@@ -547,12 +686,13 @@ pub mod embedded {
         let packs = PACKS.get_or_init(|| {
             FILES
                 .iter()
-                .map(|(lang, cal, gr)| {
+                .map(|(lang, cal, gr, num)| {
                     let dir = format!("rules/lang/{}", lang.code());
                     LanguagePack::from_toml(
                         *lang,
                         (&format!("{dir}/calendar.toml"), cal),
                         (&format!("{dir}/grammar.toml"), gr),
+                        (&format!("{dir}/numbers.toml"), num),
                     )
                     .unwrap_or_else(|e| panic!("embedded language data is invalid: {e:?}"))
                 })
@@ -568,9 +708,14 @@ mod tests {
 
     #[test]
     fn every_embedded_language_compiles() {
-        for (lang, cal, gr) in embedded::FILES {
-            LanguagePack::from_toml(*lang, ("calendar.toml", cal), ("grammar.toml", gr))
-                .unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
+        for (lang, cal, gr, num) in embedded::FILES {
+            LanguagePack::from_toml(
+                *lang,
+                ("calendar.toml", cal),
+                ("grammar.toml", gr),
+                ("numbers.toml", num),
+            )
+            .unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
         }
     }
 
@@ -584,10 +729,11 @@ mod tests {
 
     #[test]
     fn a_typo_in_language_data_points_into_the_file() {
-        let (_, cal, gr) = embedded::FILES[0];
+        let (_, cal, gr, num) = embedded::FILES[0];
         let broken = cal.replacen("month = 1\n", "mnth = 1\n", 1);
         let err =
-            LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr)).unwrap_err();
+            LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr), ("n", num))
+                .unwrap_err();
         assert!(err.message.contains("unknown field"), "{}", err.message);
         assert!(err.span.offset() > 0);
     }

@@ -584,8 +584,8 @@ fn run_timeline(args: TimelineArgs) -> Result<u8, Fatal> {
         }
         other => fatal(format!("{name}: {other}")),
     })?;
-    let (_, temporals) = factlint::check::extract(&doc);
-    let rows = report::timeline::entries(&doc, &temporals);
+    let (_, claims) = factlint::check::extract(&doc);
+    let rows = report::timeline::entries(&doc, &claims.temporals, &claims.durations);
     match args.format {
         TimelineFormat::Human => print_out(&report::timeline::table(&doc, &rows)),
         TimelineFormat::Json => {

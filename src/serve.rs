@@ -189,8 +189,12 @@ pub fn check_request(body: &[u8], state: &State) -> Result<Value, String> {
     let (report, rows) = match Document::from_text("-", req.text, &opts) {
         Ok(doc) => {
             let outcome = check(&doc, &state.rules);
-            let rows = serde_json::to_value(timeline::entries(&doc, &outcome.temporals))
-                .expect("serialises");
+            let rows = serde_json::to_value(timeline::entries(
+                &doc,
+                &outcome.temporals,
+                &outcome.durations,
+            ))
+            .expect("serialises");
             let report = FileReport {
                 path: "-".into(),
                 published: doc.published.clone(),

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::language::{Part, Prep, Unit};
+use crate::language::{Approx, Part, Prep, Relation, Unit};
 use crate::morphology::Tense;
 
 pub use resolve::{Grain, Interval};
@@ -139,4 +139,27 @@ impl Temporal {
 pub struct Claims {
     /// Temporal expressions in text order.
     pub temporals: Vec<Temporal>,
+    /// Durations in text order.
+    pub durations: Vec<Duration>,
+}
+
+/// A duration: «почти четыре года», «более двух недель», «три года назад».
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duration {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// Token index range.
+    pub tokens: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// How many units («полтора года» = 1.5; «десятилетие» = 10 years).
+    pub count: f64,
+    /// The unit.
+    pub unit: Unit,
+    /// How exact it is said to be.
+    pub approx: Approx,
+    /// «назад», «через», «спустя».
+    pub relation: Option<Relation>,
+    /// The time it names against the publication date («три года назад»).
+    pub interval: Option<Interval>,
 }

@@ -228,6 +228,9 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             Some(Interval::day(published + chrono::Duration::days(d as i64)))
         }
         TimeValue::RelativePeriod { unit, offset } => match unit {
+            Unit::Day => Some(Interval::day(
+                published + chrono::Duration::days(offset as i64),
+            )),
             Unit::Week => {
                 let monday = published
                     - Days::new(published.weekday().num_days_from_monday() as u64)
@@ -249,6 +252,39 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             }
             Unit::Year => year_interval(y0 + offset, None),
         },
+    }
+}
+
+/// The time a duration with «назад» or «через» names, counted from publication; `None` for
+/// a plain duration or one relative to another event («спустя»).
+pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Option<Interval> {
+    use crate::language::Relation;
+    let sign = match d.relation? {
+        Relation::Ago => -1.0,
+        Relation::FromNow => 1.0,
+        Relation::Later => return None,
+    };
+    let shift_months = |months: f64| {
+        let m = (months * sign).round() as i32;
+        if m >= 0 {
+            published.checked_add_months(Months::new(m as u32))
+        } else {
+            published.checked_sub_months(Months::new(m.unsigned_abs()))
+        }
+    };
+    let day = match d.unit {
+        Unit::Day => {
+            published.checked_add_signed(chrono::Duration::days((d.count * sign).round() as i64))
+        }
+        Unit::Week => published
+            .checked_add_signed(chrono::Duration::days((d.count * 7.0 * sign).round() as i64)),
+        Unit::Month => shift_months(d.count),
+        Unit::Year => shift_months(d.count * 12.0),
+    }?;
+    match d.unit {
+        Unit::Day | Unit::Week => Some(Interval::day(day)),
+        Unit::Month => month_interval(day.year(), day.month(), None),
+        Unit::Year => year_interval(day.year(), None),
     }
 }
 

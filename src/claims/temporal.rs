@@ -3,8 +3,8 @@
 //! One left-to-right pass; at each token a small set of patterns is tried, each looking at
 //! most a dozen tokens ahead, so the pass is linear in the length of the text.
 
-use crate::claims::{Temporal, TimeValue};
-use crate::language::{fold, fold_into, LanguagePack, Part, Phrase, Prep, Word};
+use crate::claims::{Duration, Temporal, TimeValue};
+use crate::language::{fold, fold_into, Approx, LanguagePack, Part, Phrase, Position, Prep, Word};
 use crate::text::{Text, Token, TokenKind};
 
 /// What the extractor knows about each token, computed once.
@@ -60,6 +60,28 @@ impl<'a> Tagged<'a> {
     fn month(&self, i: usize) -> Option<u32> {
         self.word(i).iter().find_map(|w| match w {
             Word::Month(m) => Some(*m),
+            _ => None,
+        })
+    }
+
+    fn ordinal(&self, i: usize) -> Option<u32> {
+        self.word(i).iter().find_map(|w| match w {
+            Word::Ordinal(d) => Some(*d),
+            _ => None,
+        })
+    }
+
+    /// A cardinal word's value in tenths.
+    fn cardinal(&self, i: usize) -> Option<u32> {
+        self.word(i).iter().find_map(|w| match w {
+            Word::Cardinal(c) => Some(*c),
+            _ => None,
+        })
+    }
+
+    fn duration_unit(&self, i: usize) -> Option<(crate::language::Unit, u32)> {
+        self.word(i).iter().find_map(|w| match w {
+            Word::DurationUnit(u, per) => Some((*u, *per)),
             _ => None,
         })
     }
@@ -240,6 +262,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 prep = pr;
                 j = after;
             }
+            // Duration words are read by `durations`.
+            Phrase::Approx(_) | Phrase::Relation(..) => {}
         }
     }
     if part.is_none() {
@@ -438,7 +462,20 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
     if let Some(month) = tg.month(j) {
         return month_first_date(tg, j, month);
     }
-    let n1 = tg.number(j)?;
+    let Some(n1) = tg.number(j) else {
+        // «шестого января», «двадцать пятое мая».
+        let (day, k) = day_at(tg, j)?;
+        let month = tg.month(k).filter(|_| tg.joined(k))?;
+        let (year, year_tok, end) = trailing_year(tg, k + 1);
+        return Some(Core {
+            value: TimeValue::Date { year, month, day },
+            year_tok,
+            day_month: Some((j, k + 1)),
+            weekday: None,
+            ends: None,
+            end,
+        });
+    };
     // Numeric forms, all glued together.
     if matches!(tg.punct(j + 1), Some('.' | '-' | '/'))
         && tg.adjacent(j + 1)
@@ -492,8 +529,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
             end: j + 5,
         });
     }
-    let day = as_day(n1)?;
-    let k = tg.skip_number_suffix(j);
+    let (day, k) = day_at(tg, j)?;
     if !tg.joined(k) {
         return None;
     }
@@ -551,6 +587,22 @@ fn month_first_date(tg: &Tagged, j: usize, month: u32) -> Option<Core> {
         ends: None,
         end,
     })
+}
+
+/// A day of month at `j`: a number («6», «6-го») or an ordinal word, alone or after a tens
+/// word («шестого», «двадцать пятое»). Returns the day and the index after it.
+fn day_at(tg: &Tagged, j: usize) -> Option<(u32, usize)> {
+    if let Some(n) = tg.number(j) {
+        return Some((as_day(n)?, tg.skip_number_suffix(j)));
+    }
+    if let Some(d) = tg.ordinal(j) {
+        return Some((d, j + 1));
+    }
+    let tens = tg.cardinal(j).filter(|c| *c == 200 || *c == 300)? / 10;
+    let units = tg
+        .ordinal(j + 1)
+        .filter(|u| (1..=9).contains(u) && tg.joined(j + 1))?;
+    Some((tens + units, j + 2))
 }
 
 /// «январь 2026», «декабря 2026 года», «2025 году», «2025-м», with a part when given.
@@ -650,6 +702,106 @@ fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
         weekday: None,
         ends: None,
         end: j + 1,
+    })
+}
+
+/// A count before a unit: digits («4», «25») or number words («четыре», «двадцать пять»).
+/// Returns the count and the index after it.
+fn count_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
+    if let Some((value, digits)) = tg.number(j) {
+        // Four digits before «года» are a year, not a count.
+        return (digits <= 3).then_some((value as f64, j + 1));
+    }
+    let first = tg.cardinal(j)?;
+    if first % 100 == 0 && (200..1000).contains(&first) {
+        if let Some(units) = tg
+            .cardinal(j + 1)
+            .filter(|u| (10..=90).contains(u) && u % 10 == 0 && tg.joined(j + 1))
+        {
+            return Some(((first + units) as f64 / 10.0, j + 2));
+        }
+    }
+    Some((first as f64 / 10.0, j + 1))
+}
+
+/// Extracts every duration («почти четыре года», «более двух недель», «три года назад»,
+/// «через неделю») outside the time expressions already found.
+pub fn durations(
+    source: &str,
+    text: &Text,
+    pack: &LanguagePack,
+    temporals: &[Temporal],
+) -> Vec<Duration> {
+    let tg = Tagged::new(source, &text.tokens, pack);
+    let mut taken = vec![false; tg.tokens.len()];
+    for t in temporals {
+        for k in t.tokens.clone() {
+            taken[k] = true;
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tg.tokens.len() {
+        match duration_at(&tg, i, &taken) {
+            Some(d) => {
+                i = d.tokens.end;
+                out.push(Duration {
+                    sentence: text.sentence_of(d.tokens.start),
+                    ..d
+                });
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
+    if taken[i] {
+        return None;
+    }
+    let mut j = i;
+    let mut relation = None;
+    let mut approx = None;
+    if let Some((Phrase::Relation(r, Position::Before), after)) = tg.phrase(j) {
+        relation = Some(r);
+        j = after;
+    }
+    if let Some((Phrase::Approx(a), after)) = tg.phrase(j).filter(|_| j == i || tg.joined(j)) {
+        approx = Some(a);
+        j = after;
+    }
+    if !tg.joined(j) && j > i {
+        return None;
+    }
+    let (count, k) = match count_at(tg, j) {
+        Some((c, k)) if tg.joined(k) => (Some(c), k),
+        _ => (None, j),
+    };
+    let (unit, per) = tg.duration_unit(k).filter(|_| !taken[k])?;
+    // A bare unit word is a duration only with a relation or an approximation before it.
+    if count.is_none() && relation.is_none() && approx.is_none() {
+        return None;
+    }
+    let mut end = k + 1;
+    if relation.is_none() {
+        if let Some((Phrase::Relation(r, Position::After), after)) =
+            tg.phrase(end).filter(|_| tg.joined(end))
+        {
+            relation = Some(r);
+            end = after;
+        }
+    }
+    let span = tg.tokens[i].start..tg.tokens[end - 1].end;
+    Some(Duration {
+        span,
+        tokens: i..end,
+        sentence: 0,
+        count: count.unwrap_or(1.0) * per as f64,
+        unit,
+        approx: approx.unwrap_or(Approx::Exactly),
+        relation,
+        interval: None,
     })
 }
 
@@ -760,6 +912,59 @@ mod tests {
         assert_eq!(found("вчера, 17 февраля").len(), 2);
         assert!(found("накануне саммита").is_empty());
         assert_eq!(found("Накануне, 5 января").len(), 2);
+    }
+
+    fn durations_of(t: &str, lang: Lang) -> Vec<(String, f64, crate::language::Unit, Approx)> {
+        let pack = embedded::pack(lang).unwrap();
+        let text = Text::new(
+            t,
+            &[Segment {
+                range: 0..t.len(),
+                holes: vec![],
+            }],
+            pack,
+        );
+        let temporals = extract(t, &text, pack);
+        durations(t, &text, pack, &temporals)
+            .into_iter()
+            .map(|d| (t[d.span].to_string(), d.count, d.unit, d.approx))
+            .collect()
+    }
+
+    #[test]
+    fn durations_with_approximations_and_number_words() {
+        use crate::language::Unit;
+        assert_eq!(
+            durations_of("война длится уже почти четыре года", Lang::Ru),
+            [("почти четыре года".into(), 4.0, Unit::Year, Approx::Almost)]
+        );
+        assert_eq!(
+            durations_of("более двух недель", Lang::Ru),
+            [(
+                "более двух недель".into(),
+                2.0,
+                Unit::Week,
+                Approx::MoreThan
+            )]
+        );
+        assert_eq!(
+            durations_of("через неделю и 25 лет назад", Lang::Ru).len(),
+            2
+        );
+        assert_eq!(
+            durations_of("майже три роки", Lang::Uk),
+            [("майже три роки".into(), 3.0, Unit::Year, Approx::Almost)]
+        );
+        assert_eq!(
+            durations_of("nearly four years and a decade", Lang::En)[1],
+            ("a decade".into(), 10.0, Unit::Year, Approx::Exactly)
+        );
+        assert!(durations_of("в 2025 году", Lang::Ru).is_empty());
+        assert_eq!(found("шестого января")[0].1, date(None, 1, 6));
+        assert_eq!(
+            found("двадцать пятое мая 2026 года")[0].1,
+            date(Some(2026), 5, 25)
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::claims::{Temporal, TimeValue};
+use crate::claims::{Duration, Temporal, TimeValue};
 use crate::document::{Document, LineIndex};
 
 /// One row of the timeline.
@@ -39,6 +39,22 @@ pub struct Entry<'a> {
     pub reported: Option<bool>,
     /// Conditional clause.
     pub conditional: Option<bool>,
+    /// For a duration: how many units, which unit, how exact, and what it is relative to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<DurationValue>,
+}
+
+/// The value of a duration row.
+#[derive(Debug, Serialize)]
+pub struct DurationValue {
+    /// How many units.
+    pub count: f64,
+    /// day, week, month, year.
+    pub unit: String,
+    /// exactly, almost, about, more-than, less-than, at-least.
+    pub approx: crate::language::Approx,
+    /// ago, from-now, later, or none.
+    pub relation: Option<crate::language::Relation>,
 }
 
 fn kind(v: &TimeValue) -> &'static str {
@@ -53,33 +69,66 @@ fn kind(v: &TimeValue) -> &'static str {
     }
 }
 
-/// The timeline rows of a document.
-pub fn entries<'a>(doc: &'a Document, temporals: &[Temporal]) -> Vec<Entry<'a>> {
+/// The timeline rows of a document: time expressions and durations, in text order.
+pub fn entries<'a>(
+    doc: &'a Document,
+    temporals: &[Temporal],
+    durations: &[Duration],
+) -> Vec<Entry<'a>> {
     let lines = LineIndex::new(&doc.text);
-    temporals
+    let mut rows: Vec<Entry> = durations
         .iter()
-        .map(|t| {
-            let (line, column) = lines.line_col(&doc.text, t.span.start);
-            let a = t.anchor.as_ref();
+        .map(|d| {
+            let (line, column) = lines.line_col(&doc.text, d.span.start);
             Entry {
-                start: t.span.start,
-                end: t.span.end,
+                start: d.span.start,
+                end: d.span.end,
                 line,
                 column,
-                text: &doc.text[t.span.clone()],
-                kind: kind(&t.value),
-                start_date: t.interval.map(|i| i.start.to_string()),
-                end_date: t.interval.map(|i| i.end.to_string()),
-                grain: t.interval.map(|i| i.grain.as_str()),
-                role: t.prep.map(|p| format!("{p:?}").to_lowercase()),
-                predicate: a.map(|a| &doc.text[a.span.clone()]),
-                tense: a.map(|a| a.tense.as_str()),
-                adverbial: a.map(|a| a.strong),
-                reported: a.map(|a| a.reported),
-                conditional: a.map(|a| a.conditional),
+                text: &doc.text[d.span.clone()],
+                kind: "duration",
+                start_date: d.interval.map(|i| i.start.to_string()),
+                end_date: d.interval.map(|i| i.end.to_string()),
+                grain: d.interval.map(|i| i.grain.as_str()),
+                role: None,
+                predicate: None,
+                tense: None,
+                adverbial: None,
+                reported: None,
+                conditional: None,
+                duration: Some(DurationValue {
+                    count: d.count,
+                    unit: format!("{:?}", d.unit).to_lowercase(),
+                    approx: d.approx,
+                    relation: d.relation,
+                }),
             }
         })
-        .collect()
+        .collect();
+    rows.extend(temporals.iter().map(|t| {
+        let (line, column) = lines.line_col(&doc.text, t.span.start);
+        let a = t.anchor.as_ref();
+        Entry {
+            start: t.span.start,
+            end: t.span.end,
+            line,
+            column,
+            text: &doc.text[t.span.clone()],
+            kind: kind(&t.value),
+            start_date: t.interval.map(|i| i.start.to_string()),
+            end_date: t.interval.map(|i| i.end.to_string()),
+            grain: t.interval.map(|i| i.grain.as_str()),
+            role: t.prep.map(|p| format!("{p:?}").to_lowercase()),
+            predicate: a.map(|a| &doc.text[a.span.clone()]),
+            tense: a.map(|a| a.tense.as_str()),
+            adverbial: a.map(|a| a.strong),
+            reported: a.map(|a| a.reported),
+            conditional: a.map(|a| a.conditional),
+            duration: None,
+        }
+    }));
+    rows.sort_by_key(|r| r.start);
+    rows
 }
 
 /// A plain table for people.
@@ -112,8 +161,11 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
             (Some(s), Some(e)) => format!("{s}…{e}"),
             _ => "—".to_string(),
         };
-        let mut anchor = match (r.predicate, r.tense) {
-            (Some(p), Some(t)) => format!("{p} ({t})"),
+        let mut anchor = match (r.predicate, r.tense, &r.duration) {
+            (Some(p), Some(t), _) => format!("{p} ({t})"),
+            (_, _, Some(d)) => {
+                format!("duration: {} {}, {:?}", d.count, d.unit, d.approx).to_lowercase()
+            }
             _ => String::new(),
         };
         if r.adverbial == Some(false) {
