@@ -155,6 +155,8 @@ struct CalendarFile {
     numeric_date_order: DateOrder,
     #[serde(default)]
     bare_years: bool,
+    #[serde(default)]
+    date_fillers: Vec<String>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -333,6 +335,7 @@ pub struct LanguagePack {
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     abbreviations: HashSet<String>,
+    date_fillers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
@@ -535,10 +538,12 @@ impl LanguagePack {
 
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
         let number_suffixes = set(&cal.number_suffixes);
+        let fillers = set(&cal.date_fillers);
         let max_word_bytes = words
             .keys()
             .chain(phrases.keys())
             .chain(number_suffixes.iter())
+            .chain(fillers.iter())
             .map(String::len)
             .max()
             .unwrap_or(0);
@@ -546,6 +551,7 @@ impl LanguagePack {
             .keys()
             .chain(phrases.keys())
             .chain(number_suffixes.iter())
+            .chain(fillers.iter())
             .filter_map(|w| prefix_key(w))
             .collect();
         Ok(LanguagePack {
@@ -575,6 +581,7 @@ impl LanguagePack {
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
             abbreviations: set(&gr.abbreviations),
+            date_fillers: set(&cal.date_fillers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
         })
@@ -645,6 +652,11 @@ impl LanguagePack {
     /// The word after this one is a participle («will be held», «has been postponed»).
     pub fn is_participle_marker(&self, folded: &str) -> bool {
         self.participle_after.contains(folded)
+    }
+
+    /// A word allowed inside a date without meaning («the», «of»).
+    pub fn is_date_filler(&self, folded: &str) -> bool {
+        self.date_fillers.contains(folded)
     }
 
     /// Abbreviation whose full stop does not end a sentence.

@@ -27,8 +27,10 @@ impl<'a> Tagged<'a> {
             if t.is_word() && pack.may_contain(text) {
                 fold_into(&mut buf, text);
                 let w = pack.word(&buf);
-                let keep =
-                    !w.is_empty() || !pack.phrases(&buf).is_empty() || pack.is_number_suffix(&buf);
+                let keep = !w.is_empty()
+                    || !pack.phrases(&buf).is_empty()
+                    || pack.is_number_suffix(&buf)
+                    || pack.is_date_filler(&buf);
                 words.push(w);
                 folded.push(keep.then(|| buf.clone()));
             } else {
@@ -62,6 +64,20 @@ impl<'a> Tagged<'a> {
             Word::Month(m) => Some(*m),
             _ => None,
         })
+    }
+
+    /// A word allowed inside a date without meaning («the», «of» in «the 1st of March»).
+    fn is_filler(&self, i: usize) -> bool {
+        self.folded(i).is_some_and(|f| self.pack.is_date_filler(f))
+    }
+
+    /// The index after an optional filler word at `i`.
+    fn skip_filler(&self, i: usize) -> usize {
+        if self.is_filler(i) && self.joined(i + 1) {
+            i + 1
+        } else {
+            i
+        }
     }
 
     fn ordinal(&self, i: usize) -> Option<u32> {
@@ -285,6 +301,13 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     {
         j += 3;
     }
+    // «the 1st of March», «on the 15th of February».
+    if tg.is_filler(j)
+        && tg.joined(j + 1)
+        && (tg.number(j + 1).is_some() || tg.ordinal(j + 1).is_some())
+    {
+        j += 1;
+    }
     let core = if part.is_some() {
         month_or_year(tg, j, part, true)
     } else {
@@ -465,6 +488,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
     let Some(n1) = tg.number(j) else {
         // «шестого января», «двадцать пятое мая».
         let (day, k) = day_at(tg, j)?;
+        let k = tg.skip_filler(k);
         let month = tg.month(k).filter(|_| tg.joined(k))?;
         let (year, year_tok, end) = trailing_year(tg, k + 1);
         return Some(Core {
@@ -496,7 +520,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
         {
             return None;
         }
-        let (y, m, d, year_tok) = if sep == '-' && n1.1 == 4 && n2.1 == 2 && n3.1 == 2 {
+        let (y, m, d, year_tok) = if sep == '-' && n1.1 == 4 && n2.1 <= 2 && n3.1 <= 2 {
             (n1.0 as i32, n2.0, n3.0, j)
         } else if sep != '-' && n1.1 <= 2 && n2.1 <= 2 && (n3.1 == 4 || n3.1 == 2) {
             let (d, m) = match tg.pack.numeric_date_order {
@@ -530,6 +554,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
         });
     }
     let (day, k) = day_at(tg, j)?;
+    let k = tg.skip_filler(k);
     if !tg.joined(k) {
         return None;
     }
@@ -564,11 +589,13 @@ fn month_first_date(tg: &Tagged, j: usize, month: u32) -> Option<Core> {
     if tg.punct(k) == Some('.') && tg.adjacent(k) {
         k += 1;
     }
+    if tg.is_filler(k) && tg.joined(k + 1) {
+        k += 1; // «February the 15th»
+    }
     if !tg.joined(k) {
         return None;
     }
-    let day = as_day(tg.number(k)?)?;
-    let after_day = tg.skip_number_suffix(k);
+    let (day, after_day) = day_at(tg, k)?;
     // «, 2026» or « 2026».
     let year_at = if tg.punct(after_day) == Some(',') && tg.joined(after_day + 1) {
         after_day + 1
