@@ -428,7 +428,7 @@ fn run_check(args: CheckArgs) -> Result<u8, Fatal> {
     } else {
         run_files(&args, &config, &opts, &rules, &mut sink)
     };
-    let (summary, failing) = match result {
+    let summary = match result {
         Ok(r) => r,
         Err(e) => {
             sink.abandon();
@@ -440,7 +440,6 @@ fn run_check(args: CheckArgs) -> Result<u8, Fatal> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => return Err(fatal(format!("writing the report: {e}"))),
     }
-    let _ = failing;
     if summary.input_errors > 0 {
         return Ok(EXIT_ERROR);
     }
@@ -458,7 +457,7 @@ fn run_batch(
     opts: &ReadOptions,
     rules: &RuleSet,
     sink: &mut Sink,
-) -> Result<(Summary, bool), Fatal> {
+) -> Result<Summary, Fatal> {
     let [path] = args.paths.as_slice() else {
         return Err(fatal("--jsonl reads one input: a file or `-`"));
     };
@@ -469,7 +468,7 @@ fn run_batch(
         factlint::batch::run(BufReader::new(f), &mut *sink, opts, rules)
     }
     .map_err(|e| fatal(format!("batch: {e}")))?;
-    Ok((summary, false))
+    Ok(summary)
 }
 
 fn run_files(
@@ -478,7 +477,7 @@ fn run_files(
     opts: &ReadOptions,
     rules: &RuleSet,
     sink: &mut Sink,
-) -> Result<(Summary, bool), Fatal> {
+) -> Result<Summary, Fatal> {
     let filter = Filter::new(&config.include, &config.exclude).map_err(fatal)?;
     let mut paths = args.paths.clone();
     if let Some(list) = &args.files_from {
@@ -557,7 +556,7 @@ fn run_files(
             }
         })
         .map_err(io)?;
-    Ok((summary, false))
+    Ok(summary)
 }
 
 fn run_timeline(args: TimelineArgs) -> Result<u8, Fatal> {
