@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, DocumentError, ReadOptions};
+use crate::facts::Facts;
 use crate::report::{json, FileReport, Summary};
 use crate::rules::RuleSet;
 
@@ -44,6 +45,7 @@ fn check_line(
     line: &str,
     base: &ReadOptions,
     rules: &RuleSet,
+    facts: &Facts,
 ) -> (serde_json::Value, FileReport) {
     let doc: In = match serde_json::from_str(line) {
         Ok(d) => d,
@@ -81,7 +83,7 @@ fn check_line(
         ..base.clone()
     };
     let report = match Document::from_text(&path, doc.text, &opts) {
-        Ok(d) => crate::run::report(&path, d, rules),
+        Ok(d) => crate::run::report(&path, d, rules, facts),
         Err(DocumentError::Input(e)) => FileReport::failed(&path, &opts, e.to_string(), None),
         Err(DocumentError::Source(e)) => FileReport::failed(&path, &opts, e.message.clone(), None),
     };
@@ -94,6 +96,7 @@ pub fn run(
     mut out: impl Write,
     base: &ReadOptions,
     rules: &RuleSet,
+    facts: &Facts,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
     let mut lines = input.lines().enumerate();
@@ -113,7 +116,7 @@ pub fn run(
         }
         let results: Vec<_> = chunk
             .par_iter()
-            .map(|(n, l)| check_line(*n, l, base, rules))
+            .map(|(n, l)| check_line(*n, l, base, rules, facts))
             .collect();
         for (id, report) in &results {
             summary.add(report);

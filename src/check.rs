@@ -1,8 +1,9 @@
 //! One document through the whole pipeline: text → claims → rules → diagnostics.
 
-use crate::claims::{anchor, resolve, temporal, Claims, Duration, Temporal};
+use crate::claims::{anchor, mentions, resolve, temporal, Claims, Duration, Temporal};
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
+use crate::facts::Facts;
 use crate::language::embedded;
 use crate::morphology;
 use crate::rules::{checks, Context, RuleSet};
@@ -23,8 +24,8 @@ pub struct Outcome {
 }
 
 /// Extracts the claims of a document: tokens, time expressions with their predicates and
-/// intervals, and durations.
-pub fn extract(doc: &Document) -> (Text, Claims) {
+/// intervals, durations, and mentions of what `facts` knows.
+pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
     let Some(pack) = doc.lang.and_then(embedded::pack) else {
         return (Text::default(), Claims::default());
     };
@@ -54,11 +55,13 @@ pub fn extract(doc: &Document) -> (Text, Claims) {
             d.interval = resolve::duration_point(d, published.date);
         }
     }
+    let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
     (
         text,
         Claims {
             temporals,
             durations,
+            mentions,
         },
     )
 }
@@ -86,25 +89,35 @@ fn teaser_sentences(source: &str, text: &Text, pack: &crate::language::LanguageP
         .collect()
 }
 
-/// Checks a document with a rule set.
+/// Checks a document with a rule set and no facts file.
 pub fn check(doc: &Document, rules: &RuleSet) -> Outcome {
+    check_with(doc, rules, Facts::none())
+}
+
+/// Checks a document with a rule set and what the newsroom knows.
+pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
     let (
         text,
         Claims {
             temporals,
             durations,
+            mentions,
         },
-    ) = extract(doc);
+    ) = extract(doc, facts);
     let pack = doc.lang.and_then(embedded::pack);
     let runnable = |rule: &&crate::rules::Rule| {
         rule.applies_to(&doc.lang_code)
             && !(rule.check.needs_language() && pack.is_none())
             && !(rule.check.needs_publication_date() && doc.published.is_none())
+            && !(rule.check.needs_facts() && facts.is_empty())
     };
     let mut ctx = Context {
         doc,
         text: &text,
         temporals: &temporals,
+        durations: &durations,
+        mentions: &mentions,
+        facts,
         pack,
         suppressions: &[],
     };

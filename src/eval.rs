@@ -220,7 +220,7 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
         let Ok(doc) = Document::from_text("phrase", item.text.clone(), &opts) else {
             continue;
         };
-        let (_, claims) = crate::check::extract(&doc);
+        let (_, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
         let temporals = claims.temporals;
         // The longest expression found stands for the phrase.
         let best = temporals.iter().max_by_key(|t| t.span.len());

@@ -266,6 +266,8 @@ struct GrammarFile {
     #[serde(default)]
     teaser_markers: Vec<String>,
     #[serde(default)]
+    former_markers: Vec<String>,
+    #[serde(default)]
     infinitive_after: Vec<String>,
     #[serde(default)]
     participle_after: Vec<String>,
@@ -336,6 +338,7 @@ pub struct LanguagePack {
     future_markers: HashSet<String>,
     abbreviations: HashSet<String>,
     date_fillers: HashSet<String>,
+    former_markers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
@@ -582,6 +585,7 @@ impl LanguagePack {
             future_markers: set(&gr.future_markers),
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
+            former_markers: set(&gr.former_markers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
         })
@@ -652,6 +656,11 @@ impl LanguagePack {
     /// The word after this one is a participle («will be held», «has been postponed»).
     pub fn is_participle_marker(&self, folded: &str) -> bool {
         self.participle_after.contains(folded)
+    }
+
+    /// A word saying a role is no longer held («бывший», "former").
+    pub fn is_former_marker(&self, folded: &str) -> bool {
+        self.former_markers.contains(folded)
     }
 
     /// A word allowed inside a date without meaning («the», «of»).

@@ -18,6 +18,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod document;
 pub mod eval;
+pub mod facts;
 pub mod language;
 pub mod morphology;
 pub mod report;

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use factlint::config::{Config, ConfigError, FailOn};
 use factlint::diagnostics::Severity;
 use factlint::document::{Document, DocumentError, ReadOptions};
+use factlint::facts::{Facts, FactsError};
 use factlint::report::{self, human::Style, FileReport, Reporter, Summary};
 use factlint::rules::{RuleSet, RuleSetError};
 use factlint::walk::{self, Filter, Input};
@@ -82,6 +83,9 @@ struct ConfigArgs {
     /// Load rules from this directory instead of the embedded set.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
+    /// Facts file(s) of the newsroom (added to the configuration's `facts`).
+    #[arg(long, value_name = "FILE")]
+    facts: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -138,6 +142,9 @@ struct TimelineArgs {
     /// Language code (wins over front matter and detection).
     #[arg(long, value_name = "CODE")]
     lang: Option<String>,
+    /// Facts file(s): their mentions are listed too.
+    #[arg(long, value_name = "FILE")]
+    facts: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -196,7 +203,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Timeline(args) => run_timeline(args),
-        Command::Rules(c) => setup(&c).and_then(|(_, set)| {
+        Command::Rules(c) => setup(&c).and_then(|(_, set, _)| {
             let mut out = String::new();
             for r in &set.rules {
                 out.push_str(&format!(
@@ -210,22 +217,22 @@ fn main() -> ExitCode {
             print_out(&out)
         }),
         Command::Explain { rule, config } => {
-            setup(&config).and_then(|(_, set)| match set.get(&rule) {
+            setup(&config).and_then(|(_, set, _)| match set.get(&rule) {
                 Some(r) => print_out(&explain(r)),
                 None => Err(fatal(format!(
                     "no rule `{rule}`; `factlint rules` lists them"
                 ))),
             })
         }
-        Command::Config(c) => setup(&c).and_then(|(config, _)| print_out(&config.to_toml())),
-        Command::Serve { addr, config } => setup(&config).and_then(|(config, rules)| {
+        Command::Config(c) => setup(&c).and_then(|(config, _, _)| print_out(&config.to_toml())),
+        Command::Serve { addr, config } => setup(&config).and_then(|(config, rules, facts)| {
             let opts = ReadOptions {
                 keys: config.front_matter.clone(),
                 config_published: config.published,
                 config_lang: config.lang.clone(),
                 ..ReadOptions::default()
             };
-            let state = factlint::serve::State { rules, opts };
+            let state = factlint::serve::State { rules, opts, facts };
             let workers = std::thread::available_parallelism()
                 .map_or(2, |n| n.get())
                 .max(2);
@@ -239,8 +246,9 @@ fn main() -> ExitCode {
             config: None,
             no_config: true,
             rules: None,
+            facts: Vec::new(),
         })
-        .and_then(|(_, rules)| {
+        .and_then(|(_, rules, _)| {
             let mut out = std::io::stdout().lock();
             match kind {
                 EvalKind::News => factlint::eval::news(&path, &rules, &mut out).map_err(fatal),
@@ -286,9 +294,9 @@ fn explain(r: &factlint::rules::Rule) -> String {
     s
 }
 
-/// Loads the configuration (explicit, found by walking up, or none) and the rule set it
-/// configures.
-fn setup(args: &ConfigArgs) -> Result<(Config, RuleSet), Fatal> {
+/// Loads the configuration (explicit, found by walking up, or none), the rule set it
+/// configures and the facts files it and the flags name.
+fn setup(args: &ConfigArgs) -> Result<(Config, RuleSet, Facts), Fatal> {
     let config = if args.no_config {
         Config::default()
     } else {
@@ -323,7 +331,15 @@ fn setup(args: &ConfigArgs) -> Result<(Config, RuleSet), Fatal> {
         eprintln!("{:?}", miette::Report::new(e));
         Fatal
     })?;
-    Ok((config, set))
+    let files: Vec<PathBuf> = config.facts.iter().chain(&args.facts).cloned().collect();
+    let facts = Facts::load(&files).map_err(|e| match e {
+        FactsError::Io(msg) => fatal(msg),
+        FactsError::Source(err) => {
+            eprintln!("{:?}", miette::Report::new(*err));
+            Fatal
+        }
+    })?;
+    Ok((config, set, facts))
 }
 
 /// Writes to a file atomically (a temporary file beside it, renamed over it when complete),
@@ -400,7 +416,7 @@ impl Write for Sink {
 }
 
 fn run_check(args: CheckArgs) -> Result<u8, Fatal> {
-    let (config, rules) = setup(&args.config)?;
+    let (config, rules, facts) = setup(&args.config)?;
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -424,9 +440,9 @@ fn run_check(args: CheckArgs) -> Result<u8, Fatal> {
     };
     let mut sink = Sink::open(args.output.as_deref())?;
     let result = if args.jsonl {
-        run_batch(&args, &opts, &rules, &mut sink)
+        run_batch(&args, &opts, &rules, &facts, &mut sink)
     } else {
-        run_files(&args, &config, &opts, &rules, &mut sink)
+        run_files(&args, &config, &opts, &rules, &facts, &mut sink)
     };
     let summary = match result {
         Ok(r) => r,
@@ -456,16 +472,17 @@ fn run_batch(
     args: &CheckArgs,
     opts: &ReadOptions,
     rules: &RuleSet,
+    facts: &Facts,
     sink: &mut Sink,
 ) -> Result<Summary, Fatal> {
     let [path] = args.paths.as_slice() else {
         return Err(fatal("--jsonl reads one input: a file or `-`"));
     };
     let summary = if path == "-" {
-        factlint::batch::run(std::io::stdin().lock(), &mut *sink, opts, rules)
+        factlint::batch::run(std::io::stdin().lock(), &mut *sink, opts, rules, facts)
     } else {
         let f = std::fs::File::open(path).map_err(|e| fatal(format!("{path}: {e}")))?;
-        factlint::batch::run(BufReader::new(f), &mut *sink, opts, rules)
+        factlint::batch::run(BufReader::new(f), &mut *sink, opts, rules, facts)
     }
     .map_err(|e| fatal(format!("batch: {e}")))?;
     Ok(summary)
@@ -476,6 +493,7 @@ fn run_files(
     config: &Config,
     opts: &ReadOptions,
     rules: &RuleSet,
+    facts: &Facts,
     sink: &mut Sink,
 ) -> Result<Summary, Fatal> {
     let filter = Filter::new(&config.include, &config.exclude).map_err(fatal)?;
@@ -530,7 +548,7 @@ fn run_files(
     for chunk in inputs.chunks(CHUNK) {
         let reports: Vec<FileReport> = chunk
             .par_iter()
-            .map(|i| factlint::run::check_input(i, opts, rules))
+            .map(|i| factlint::run::check_input(i, opts, rules, facts))
             .collect();
         for r in &reports {
             if let (
@@ -583,7 +601,14 @@ fn run_timeline(args: TimelineArgs) -> Result<u8, Fatal> {
         }
         other => fatal(format!("{name}: {other}")),
     })?;
-    let (_, claims) = factlint::check::extract(&doc);
+    let facts = Facts::load(&args.facts).map_err(|e| match e {
+        FactsError::Io(msg) => fatal(msg),
+        FactsError::Source(err) => {
+            eprintln!("{:?}", miette::Report::new(*err));
+            Fatal
+        }
+    })?;
+    let (_, claims) = factlint::check::extract(&doc, &facts);
     let rows = report::timeline::entries(&doc, &claims.temporals, &claims.durations);
     match args.format {
         TimelineFormat::Human => print_out(&report::timeline::table(&doc, &rows)),

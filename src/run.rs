@@ -3,8 +3,9 @@
 
 use std::io::Read;
 
-use crate::check::check;
+use crate::check::check_with;
 use crate::document::{Document, DocumentError, ReadOptions, MAX_FILE_SIZE};
+use crate::facts::Facts;
 use crate::report::FileReport;
 use crate::rules::RuleSet;
 use crate::walk::Input;
@@ -41,18 +42,29 @@ pub fn read(input: &Input) -> Result<Vec<u8>, String> {
 }
 
 /// Reads and checks one input.
-pub fn check_input(input: &Input, opts: &ReadOptions, rules: &RuleSet) -> FileReport {
+pub fn check_input(
+    input: &Input,
+    opts: &ReadOptions,
+    rules: &RuleSet,
+    facts: &Facts,
+) -> FileReport {
     match read(input) {
-        Ok(bytes) => check_bytes(input.display(), &bytes, opts, rules),
+        Ok(bytes) => check_bytes(input.display(), &bytes, opts, rules, facts),
         Err(e) => FileReport::failed(input.display(), opts, e, None),
     }
 }
 
 /// Checks bytes read from `path` (shown as given; standard input is `-`).
-pub fn check_bytes(path: &str, bytes: &[u8], opts: &ReadOptions, rules: &RuleSet) -> FileReport {
+pub fn check_bytes(
+    path: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+    rules: &RuleSet,
+    facts: &Facts,
+) -> FileReport {
     let name = if path == "-" { "<stdin>" } else { path };
     match Document::from_bytes(name, bytes, opts) {
-        Ok(doc) => report(path, doc, rules),
+        Ok(doc) => report(path, doc, rules, facts),
         Err(DocumentError::Input(e)) => FileReport::failed(path, opts, e.to_string(), None),
         Err(DocumentError::Source(e)) => {
             FileReport::failed(path, opts, e.message.clone(), Some(Box::new(e)))
@@ -61,8 +73,8 @@ pub fn check_bytes(path: &str, bytes: &[u8], opts: &ReadOptions, rules: &RuleSet
 }
 
 /// Checks a document that is already read.
-pub fn report(path: &str, doc: Document, rules: &RuleSet) -> FileReport {
-    let outcome = check(&doc, rules);
+pub fn report(path: &str, doc: Document, rules: &RuleSet, facts: &Facts) -> FileReport {
+    let outcome = check_with(&doc, rules, facts);
     FileReport {
         path: path.to_string(),
         published: doc.published.clone(),

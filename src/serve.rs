@@ -17,7 +17,6 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use crate::check::check;
 use crate::document::{Document, ReadOptions};
 use crate::language::Lang;
 use crate::report::{json as json_report, timeline, FileReport, Summary};
@@ -35,6 +34,8 @@ pub struct State {
     pub rules: RuleSet,
     /// Defaults from the configuration (front-matter keys, language, date).
     pub opts: ReadOptions,
+    /// What the newsroom knows (facts files of the configuration).
+    pub facts: crate::facts::Facts,
 }
 
 #[derive(Deserialize)]
@@ -188,7 +189,7 @@ pub fn check_request(body: &[u8], state: &State) -> Result<Value, String> {
     };
     let (report, rows) = match Document::from_text("-", req.text, &opts) {
         Ok(doc) => {
-            let outcome = check(&doc, &state.rules);
+            let outcome = crate::check::check_with(&doc, &state.rules, &state.facts);
             let rows = serde_json::to_value(timeline::entries(
                 &doc,
                 &outcome.temporals,

@@ -398,3 +398,64 @@ fn timeline_shows_values_and_predicates() {
         "{human}"
     );
 }
+
+#[test]
+fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
+    let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml");
+    let facts = facts.to_str().unwrap();
+    let corrected =
+        std::fs::read_to_string(fixture("seed/rbc-ukraine-2026-01-06-corrected.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("consistent.txt", corrected.clone(), vec![]),
+        (
+            "three-years.txt",
+            corrected.replace("почти четыре года", "почти три года"),
+            vec!["facts/duration-since-event"],
+        ),
+        (
+            "stoltenberg.txt",
+            corrected.replace("Марк Рютте", "Йенс Столтенберг"),
+            vec!["facts/role-at-date"],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        let o = run(&[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--facts",
+            facts,
+            p.to_str().unwrap(),
+        ]);
+        let v = json(&o);
+        assert_valid(&v);
+        let rules: Vec<&str> = v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(rules, want, "{name}");
+    }
+    // A malformed facts file is an error pointing into it.
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        include_str!("../facts/example.toml").replace("to = \"2024-10-01\"", "to = \"2025-06-01\""),
+    )
+    .unwrap();
+    let o = run(&[
+        "check",
+        "--no-config",
+        "--facts",
+        bad.to_str().unwrap(),
+        fixture("ru/undated.md").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.toml") && err.contains("overlap"), "{err}");
+}

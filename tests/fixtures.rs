@@ -5,13 +5,14 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use factlint::check::check;
 use factlint::document::{Document, ReadOptions};
 use factlint::rules::RuleSet;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Expected {
+    /// A facts file to check against, relative to the fixture.
+    facts: Option<String>,
     diagnostic: Vec<ExpectedDiagnostic>,
 }
 
@@ -60,7 +61,12 @@ fn every_fixture_gives_exactly_its_expected_diagnostics() {
         let name = path.strip_prefix(&root).unwrap().display().to_string();
         let doc = Document::from_bytes(&name, &bytes, &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let got: Vec<ExpectedDiagnostic> = check(&doc, &rules)
+        let facts = match &expected.facts {
+            Some(f) => factlint::facts::Facts::load(&[path.parent().unwrap().join(f)])
+                .unwrap_or_else(|e| panic!("{name}: {e:?}")),
+            None => factlint::facts::Facts::default(),
+        };
+        let got: Vec<ExpectedDiagnostic> = factlint::check::check_with(&doc, &rules, &facts)
             .diagnostics
             .iter()
             .map(|d| ExpectedDiagnostic {
@@ -108,7 +114,16 @@ fn every_rule_example_behaves_as_documented() {
                 ..ReadOptions::default()
             };
             let doc = Document::from_text("example.md", ex.text.clone(), &opts).unwrap();
-            let fired: Vec<String> = check(&doc, &rules)
+            // Rules that compare with a facts file are documented against the example one.
+            let facts = if rule.check.needs_facts() {
+                factlint::facts::Facts::load(&[
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml")
+                ])
+                .unwrap()
+            } else {
+                factlint::facts::Facts::default()
+            };
+            let fired: Vec<String> = factlint::check::check_with(&doc, &rules, &facts)
                 .diagnostics
                 .iter()
                 .filter(|d| d.rule == rule.id)

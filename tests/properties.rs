@@ -71,7 +71,12 @@ fn run(text: &str, lang: &str) -> Option<FileReport> {
         ..ReadOptions::default()
     };
     let doc = Document::from_text("p.md", text.to_string(), &opts).ok()?;
-    Some(factlint::run::report("p.md", doc, rules()))
+    Some(factlint::run::report(
+        "p.md",
+        doc,
+        rules(),
+        factlint::facts::Facts::none(),
+    ))
 }
 
 proptest! {

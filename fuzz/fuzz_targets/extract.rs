@@ -11,7 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let published = chrono::NaiveDate::from_ymd_opt(1990 + (data.len() % 60) as i32, 1 + (data.len() % 12) as u32, 1);
     let opts = ReadOptions { published, lang: Some(lang.into()), ..ReadOptions::default() };
     if let Ok(doc) = Document::from_text("f.txt", text.to_string(), &opts) {
-        let (_, claims) = factlint::check::extract(&doc);
+        let (_, claims) = factlint::check::extract(&doc, factlint::facts::Facts::none());
         for t in &claims.temporals {
             assert!(t.span.start < t.span.end && t.span.end <= doc.text.len());
         }

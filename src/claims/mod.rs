@@ -5,6 +5,7 @@
 //! publication date.
 
 pub mod anchor;
+pub mod mentions;
 pub mod resolve;
 pub mod temporal;
 
@@ -141,6 +142,8 @@ pub struct Claims {
     pub temporals: Vec<Temporal>,
     /// Durations in text order.
     pub durations: Vec<Duration>,
+    /// Mentions of the facts file's people, events and roles.
+    pub mentions: Vec<mentions::Mention>,
 }
 
 /// A duration: «почти четыре года», «более двух недель», «три года назад».

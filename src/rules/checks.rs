@@ -36,6 +36,10 @@ pub enum CheckKind {
     UnsupportedLanguage,
     /// A suppression comment that suppressed nothing.
     UnusedSuppression,
+    /// A person named with a role they did not hold at the time (per the facts file).
+    RoleAtDate,
+    /// «длится уже почти три года» against an event's start date (per the facts file).
+    DurationSinceEvent,
 }
 
 /// Parameters of `tense-vs-publication`.
@@ -77,6 +81,8 @@ impl CheckKind {
         "missing-publication-date",
         "unsupported-language",
         "unused-suppression",
+        "role-at-date",
+        "duration-since-event",
     ];
 
     /// Builds a check kind from its name and `[params]`.
@@ -97,6 +103,8 @@ impl CheckKind {
             "missing-publication-date" => none(CheckKind::MissingPublicationDate),
             "unsupported-language" => none(CheckKind::UnsupportedLanguage),
             "unused-suppression" => none(CheckKind::UnusedSuppression),
+            "role-at-date" => none(CheckKind::RoleAtDate),
+            "duration-since-event" => none(CheckKind::DurationSinceEvent),
             other => Err(format!("unknown check kind `{other}`")),
         }
     }
@@ -114,6 +122,8 @@ impl CheckKind {
             CheckKind::MissingPublicationDate => &[],
             CheckKind::UnsupportedLanguage => &[],
             CheckKind::UnusedSuppression => &["rules"],
+            CheckKind::RoleAtDate => &["person", "role", "date", "holder", "holder_since"],
+            CheckKind::DurationSinceEvent => &["event", "start", "elapsed", "suggestion"],
         }
     }
 
@@ -133,6 +143,11 @@ impl CheckKind {
                 | CheckKind::UnsupportedLanguage
                 | CheckKind::UnusedSuppression
         )
+    }
+
+    /// Whether the check compares with a facts file.
+    pub fn needs_facts(&self) -> bool {
+        matches!(self, CheckKind::RoleAtDate | CheckKind::DurationSinceEvent)
     }
 
     /// Whether the check reads the suppressions (and so runs after they are applied).
@@ -158,16 +173,22 @@ pub struct Context<'a> {
     pub temporals: &'a [Temporal],
     /// Its language data, when there is any.
     pub pack: Option<&'a LanguagePack>,
+    /// Its durations.
+    pub durations: &'a [crate::claims::Duration],
+    /// Mentions of the facts file's people, events and roles.
+    pub mentions: &'a [crate::claims::mentions::Mention],
+    /// What the newsroom knows.
+    pub facts: &'a crate::facts::Facts,
     /// Its suppressions, once applied.
     pub suppressions: &'a [Suppression],
 }
 
 impl Context<'_> {
-    fn src(&self, r: &Range<usize>) -> &str {
+    pub(crate) fn src(&self, r: &Range<usize>) -> &str {
         &self.doc.text[r.clone()]
     }
 
-    fn published(&self) -> Option<NaiveDate> {
+    pub(crate) fn published(&self) -> Option<NaiveDate> {
         self.doc.published.as_ref().map(|p| p.date)
     }
 }
@@ -197,7 +218,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// `2026-01-06 (Tuesday)`.
-fn day_text(d: NaiveDate) -> String {
+pub(crate) fn day_text(d: NaiveDate) -> String {
     format!(
         "{d} ({})",
         WEEKDAYS[d.weekday().num_days_from_monday() as usize]
@@ -205,15 +226,15 @@ fn day_text(d: NaiveDate) -> String {
 }
 
 /// One finding before it is rendered with the rule's templates.
-struct Finding {
-    primary: Range<usize>,
-    secondary: Option<Range<usize>>,
-    vars: BTreeMap<&'static str, String>,
-    fix: Option<Fix>,
+pub(crate) struct Finding {
+    pub(crate) primary: Range<usize>,
+    pub(crate) secondary: Option<Range<usize>>,
+    pub(crate) vars: BTreeMap<&'static str, String>,
+    pub(crate) fix: Option<Fix>,
 }
 
 impl Finding {
-    fn new(primary: Range<usize>) -> Self {
+    pub(crate) fn new(primary: Range<usize>) -> Self {
         Finding {
             primary,
             secondary: None,
@@ -222,7 +243,7 @@ impl Finding {
         }
     }
 
-    fn var(mut self, k: &'static str, v: impl Into<String>) -> Self {
+    pub(crate) fn var(mut self, k: &'static str, v: impl Into<String>) -> Self {
         self.vars.insert(k, v.into());
         self
     }
@@ -239,6 +260,8 @@ pub fn run(rule: &Rule, ctx: &Context) -> Vec<Diagnostic> {
         CheckKind::MissingPublicationDate => missing_publication_date(ctx),
         CheckKind::UnsupportedLanguage => unsupported_language(ctx),
         CheckKind::UnusedSuppression => unused_suppression(ctx),
+        CheckKind::RoleAtDate => crate::rules::facts_checks::role_at_date(ctx),
+        CheckKind::DurationSinceEvent => crate::rules::facts_checks::duration_since_event(ctx),
     };
     findings
         .into_iter()
@@ -265,10 +288,14 @@ fn to_diagnostic(rule: &Rule, ctx: &Context, f: Finding) -> Diagnostic {
         );
     }
     let t = &rule.templates;
+    // `help` names a fix; `help_without_fix` is for when none can be named. A rule with only
+    // one of them uses it either way.
     let help = if f.fix.is_some() || vars.contains_key("suggestion") {
         t.help.as_ref().or(t.help_without_fix.as_ref())
     } else {
-        t.help_without_fix.as_ref()
+        t.help_without_fix
+            .as_ref()
+            .or(t.help.as_ref().filter(|h| !h.contains("{suggestion}")))
     };
     let mut labels = vec![Label {
         span: f.primary,

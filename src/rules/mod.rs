@@ -3,6 +3,7 @@
 //! templates and documentation. The default set is embedded in the binary.
 
 pub mod checks;
+mod facts_checks;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -230,6 +231,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "rules/document/unsupported-language.toml",
         include_str!("../../rules/document/unsupported-language.toml"),
+    ),
+    (
+        "rules/facts/duration-since-event.toml",
+        include_str!("../../rules/facts/duration-since-event.toml"),
+    ),
+    (
+        "rules/facts/role-at-date.toml",
+        include_str!("../../rules/facts/role-at-date.toml"),
     ),
     (
         "rules/suppression/unused.toml",

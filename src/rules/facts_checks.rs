@@ -1,0 +1,244 @@
+//! Checks against the facts file: roles held at the time, durations since known events.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::checks::{day_text, Context, Finding};
+use crate::claims::mentions::{Mention, Named};
+use crate::facts::{Kind, Role};
+use crate::language::{fold, Approx, Unit};
+use crate::morphology::{Tense, WordClass};
+
+/// Two mentions stand side by side: nothing but a comma, dash or quote between them.
+fn adjacent(ctx: &Context, a: &Mention, b: &Mention) -> bool {
+    a.sentence == b.sentence
+        && a.tokens.end <= b.tokens.start
+        && ctx.text.tokens[a.tokens.end..b.tokens.start].len() <= 2
+        && ctx.text.tokens[a.tokens.end..b.tokens.start]
+            .iter()
+            .all(|t| matches!(t.punct(), Some(',' | '—' | '–' | '"' | '«' | '»' | '(')))
+}
+
+/// The first name of an entity in the document's language (or any language).
+fn name_of(ctx: &Context, id: &str) -> String {
+    let Some(e) = ctx.facts.entity(id) else {
+        return id.to_string();
+    };
+    let names = e
+        .names
+        .get(&ctx.doc.lang_code)
+        .or_else(|| e.names.values().next());
+    names
+        .and_then(|n| n.first())
+        .map(|w| {
+            w.iter()
+                .map(|x| capitalise(x))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The days a sentence is about: the intervals of its time expressions; the publication date
+/// when it has none and its verbs are not in the past tense; `None` when it cannot be told
+/// (a past-tense sentence without a date speaks of some earlier time).
+fn sentence_days(ctx: &Context, sentence: usize) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+    let dated: Vec<_> = ctx
+        .temporals
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .filter_map(|t| t.interval.map(|i| (i.start, i.end)))
+        .collect();
+    if !dated.is_empty() {
+        return Some(dated);
+    }
+    let published = ctx.published()?;
+    let lang = ctx.doc.lang?;
+    let morph = crate::morphology::for_language(lang)?;
+    let range = ctx.text.sentences.get(sentence)?.clone();
+    let past = ctx.text.tokens[range]
+        .iter()
+        .filter(|t| t.is_word())
+        .any(|t| {
+            matches!(
+                crate::morphology::classify_cached(lang, morph, t.text(&ctx.doc.text)),
+                WordClass::Verb {
+                    tense: Some(Tense::Past),
+                    ..
+                }
+            )
+        });
+    (!past).then(|| vec![(published, published)])
+}
+
+/// The role mentions, each with the person mention beside it.
+fn role_person_pairs<'a>(
+    ctx: &'a Context,
+) -> impl Iterator<Item = (&'a Mention, &'a Mention, &'a Role, String)> + 'a {
+    let m = ctx.mentions;
+    m.iter().enumerate().filter_map(move |(i, role_m)| {
+        let Named::Role(rid) = &role_m.named else { return None };
+        let role = ctx.facts.roles.iter().find(|r| &r.id == rid)?;
+        let is_person = |x: &Mention| matches!(&x.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.kind == Kind::Person));
+        // «генсек НАТО Марк Рютте» or «Марк Рютте, генсек НАТО».
+        let person = m.get(i + 1).filter(|p| is_person(p) && adjacent(ctx, role_m, p)).or_else(|| i.checked_sub(1).and_then(|k| m.get(k)).filter(|p| is_person(p) && adjacent(ctx, p, role_m)))?;
+        let Named::Entity(pid) = &person.named else { return None };
+        Some((role_m, person, role, pid.clone()))
+    })
+}
+
+/// A person named with a role they did not hold at the time the sentence speaks of.
+pub(crate) fn role_at_date(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (role_m, person, role, pid) in role_person_pairs(ctx) {
+        // «бывший генсек НАТО»: a former holder is named as such.
+        let before = role_m.tokens.start.min(person.tokens.start);
+        let former = before > 0 && {
+            let t = &ctx.text.tokens[before - 1];
+            t.is_word()
+                && ctx
+                    .pack
+                    .is_some_and(|p| p.is_former_marker(&fold(t.text(&ctx.doc.text))))
+        };
+        if former {
+            continue;
+        }
+        let Some(days) = sentence_days(ctx, role_m.sentence) else {
+            continue;
+        };
+        let held = days.iter().any(|(s, e)| {
+            role.holders
+                .iter()
+                .any(|t| t.person == pid && t.from <= *e && t.to.is_none_or(|to| *s < to))
+        });
+        if held {
+            continue;
+        }
+        let (s, e) = days[0];
+        let date = if s == e {
+            day_text(s)
+        } else {
+            format!("{s} – {e}")
+        };
+        let holder = role.holder_on(s);
+        let mut f = Finding::new(person.span.clone())
+            .var("person", ctx.src(&person.span))
+            .var("role", ctx.src(&role_m.span))
+            .var("date", date)
+            .var(
+                "holder",
+                holder
+                    .map(|h| name_of(ctx, &h.person))
+                    .unwrap_or_else(|| "nobody".into()),
+            )
+            .var(
+                "holder_since",
+                holder.map(|h| h.from.to_string()).unwrap_or_default(),
+            );
+        f.secondary = Some(role_m.span.clone());
+        // The holder's name can replace the person's when the person is named in the
+        // dictionary form, as the holder's name is written.
+        if let Some(h) = holder {
+            let canonical = name_of(ctx, &pid);
+            if fold(ctx.src(&person.span)) == fold(&canonical) {
+                f.fix = Some(crate::diagnostics::Fix {
+                    span: person.span.clone(),
+                    replacement: name_of(ctx, &h.person),
+                });
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn unit_days(u: Unit) -> f64 {
+    match u {
+        Unit::Day => 1.0,
+        Unit::Week => 7.0,
+        Unit::Month => 30.436875,
+        Unit::Year => 365.2425,
+    }
+}
+
+/// Whether `elapsed` units agree with «почти N», «более N», «N»…
+fn agrees(approx: Approx, n: f64, elapsed: f64) -> bool {
+    match approx {
+        Approx::Almost => n - 1.0 <= elapsed && elapsed < n + 0.05,
+        Approx::About => (elapsed - n).abs() <= 0.75,
+        Approx::Exactly => n - 0.5 <= elapsed && elapsed < n + 1.0,
+        Approx::MoreThan => elapsed > n - 0.05,
+        Approx::LessThan => elapsed < n + 0.05,
+        Approx::AtLeast => elapsed >= n - 0.05,
+    }
+}
+
+/// «3 years 10 months», «5 weeks», «12 days».
+fn elapsed_text(start: NaiveDate, end: NaiveDate, unit: Unit) -> String {
+    match unit {
+        Unit::Year | Unit::Month => {
+            let mut months =
+                (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
+            if end.day() < start.day() {
+                months -= 1;
+            }
+            let (y, m) = (months / 12, months % 12);
+            match (y, m) {
+                (0, m) => format!("{m} months"),
+                (y, 0) => format!("{y} years"),
+                (y, m) => format!("{y} years {m} months"),
+            }
+        }
+        Unit::Week => format!("{} weeks", (end - start).num_days() / 7),
+        Unit::Day => format!("{} days", (end - start).num_days()),
+    }
+}
+
+/// «война, которая длится уже почти три года» against the war's start date.
+pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
+    let Some(published) = ctx.published() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for d in ctx.durations.iter().filter(|d| d.relation.is_none()) {
+        // The event named just before the duration in the same sentence.
+        let event = ctx.mentions.iter().rev().find(|m| {
+            m.sentence == d.sentence && m.tokens.end <= d.tokens.start && d.tokens.start - m.tokens.end <= 12
+                && matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.kind == Kind::Event && e.start.is_some()))
+        });
+        let Some(event) = event else { continue };
+        let Named::Entity(id) = &event.named else {
+            continue;
+        };
+        let Some(start) = ctx.facts.entity(id).and_then(|e| e.start) else {
+            continue;
+        };
+        if start > published {
+            continue;
+        }
+        let elapsed = (published - start).num_days() as f64 / unit_days(d.unit);
+        if agrees(d.approx, d.count, elapsed) {
+            continue;
+        }
+        let unit = format!("{:?}", d.unit).to_lowercase();
+        let suggestion = match d.approx {
+            Approx::Almost => format!("almost {} {unit}s", elapsed.ceil()),
+            Approx::MoreThan => format!("more than {} {unit}s", elapsed.floor()),
+            _ => elapsed_text(start, published, d.unit),
+        };
+        let mut f = Finding::new(d.span.clone())
+            .var("event", ctx.src(&event.span))
+            .var("start", day_text(start))
+            .var("elapsed", elapsed_text(start, published, d.unit))
+            .var("suggestion", suggestion);
+        f.secondary = Some(event.span.clone());
+        out.push(f);
+    }
+    out
+}
