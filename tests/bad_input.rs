@@ -297,3 +297,27 @@ fn malformed_configuration_and_rules_are_errors_in_their_file() {
         r.stderr
     );
 }
+
+#[test]
+fn a_facts_file_with_overlapping_roles_is_an_error_in_it() {
+    let d = tempfile::tempdir().unwrap();
+    let facts = include_str!("../facts/example.toml").replace(
+        "{ person = \"rutte\", from = \"2024-10-01\" }",
+        "{ person = \"rutte\", from = \"2024-01-01\" }",
+    );
+    let f = file(d.path(), "facts.toml", facts.as_bytes());
+    let article = file(
+        d.path(),
+        "a.md",
+        "---\ndate: 2026-01-06\n---\nТекст.\n".as_bytes(),
+    );
+    let r = factlint(&["check", "--no-config", "--facts", &f, &article]);
+    assert_eq!(r.code, Some(2));
+    assert!(
+        r.stderr.contains("facts.toml")
+            && r.stderr.contains("overlap")
+            && r.stderr.contains("rutte"),
+        "{}",
+        r.stderr
+    );
+}
