@@ -56,12 +56,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         }
     }
     let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
+    let ages = temporal::ages(&doc.text, &text, pack);
     (
         text,
         Claims {
             temporals,
             durations,
             mentions,
+            ages,
         },
     )
 }
@@ -102,6 +104,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
             temporals,
             durations,
             mentions,
+            ages,
         },
     ) = extract(doc, facts);
     let pack = doc.lang.and_then(embedded::pack);
@@ -117,6 +120,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
         temporals: &temporals,
         durations: &durations,
         mentions: &mentions,
+        ages: &ages,
         facts,
         pack,
         suppressions: &[],

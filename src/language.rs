@@ -210,6 +210,8 @@ struct RelativePeriodEntry {
 #[serde(deny_unknown_fields)]
 struct NumbersFile {
     language: String,
+    #[serde(default)]
+    age_words: Vec<String>,
     ordinals: Vec<OrdinalEntry>,
     cardinals: Vec<CardinalEntry>,
     duration_units: Vec<DurationUnitEntry>,
@@ -296,6 +298,8 @@ pub enum Word {
     Cardinal(u32),
     /// A unit of duration and how many of it one word means («десятилетие» = 10 years).
     DurationUnit(Unit, u32),
+    /// Glued to a number, states an age («62-летний»).
+    AgeWord,
 }
 
 /// A multi-word phrase of the lexicon.
@@ -505,6 +509,9 @@ impl LanguagePack {
             for f in &c.forms {
                 add(f, Word::Cardinal((c.value * 10.0).round() as u32));
             }
+        }
+        for w in &num.age_words {
+            add(w, Word::AgeWord);
         }
         for u in &num.duration_units {
             for f in &u.forms {

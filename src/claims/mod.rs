@@ -144,6 +144,21 @@ pub struct Claims {
     pub durations: Vec<Duration>,
     /// Mentions of the facts file's people, events and roles.
     pub mentions: Vec<mentions::Mention>,
+    /// Stated ages («62-летний»).
+    pub ages: Vec<Age>,
+}
+
+/// A stated age: «62-летний», "62-year-old".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Age {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// Token index range.
+    pub tokens: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Years.
+    pub years: u32,
 }
 
 /// A duration: «почти четыре года», «более двух недель», «три года назад».

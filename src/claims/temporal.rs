@@ -3,7 +3,7 @@
 //! One left-to-right pass; at each token a small set of patterns is tried, each looking at
 //! most a dozen tokens ahead, so the pass is linear in the length of the text.
 
-use crate::claims::{Duration, Temporal, TimeValue};
+use crate::claims::{Age, Duration, Temporal, TimeValue};
 use crate::language::{fold, fold_into, Approx, LanguagePack, Part, Phrase, Position, Prep, Word};
 use crate::text::{Text, Token, TokenKind};
 
@@ -730,6 +730,27 @@ fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
         ends: None,
         end: j + 1,
     })
+}
+
+/// Extracts stated ages: a number glued by a hyphen to an age word («62-летний»).
+pub fn ages(source: &str, text: &Text, pack: &LanguagePack) -> Vec<Age> {
+    let tg = Tagged::new(source, &text.tokens, pack);
+    let mut out = Vec::new();
+    for i in 0..tg.tokens.len() {
+        let Some((years, digits)) = tg.number(i) else {
+            continue;
+        };
+        let glued = tg.punct(i + 1) == Some('-') && tg.adjacent(i + 1) && tg.adjacent(i + 2);
+        if digits <= 3 && glued && tg.word(i + 2).contains(&Word::AgeWord) {
+            out.push(Age {
+                span: tg.tokens[i].start..tg.tokens[i + 2].end,
+                tokens: i..i + 3,
+                sentence: text.sentence_of(i),
+                years,
+            });
+        }
+    }
+    out
 }
 
 /// A count before a unit: digits («4», «25») or number words («четыре», «двадцать пять»).

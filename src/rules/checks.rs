@@ -40,6 +40,8 @@ pub enum CheckKind {
     RoleAtDate,
     /// «длится уже почти три года» against an event's start date (per the facts file).
     DurationSinceEvent,
+    /// «62-летний X» against X's birth date (per the facts file).
+    AgeAtDate,
 }
 
 /// Parameters of `tense-vs-publication`.
@@ -83,6 +85,7 @@ impl CheckKind {
         "unused-suppression",
         "role-at-date",
         "duration-since-event",
+        "age-at-date",
     ];
 
     /// Builds a check kind from its name and `[params]`.
@@ -105,6 +108,7 @@ impl CheckKind {
             "unused-suppression" => none(CheckKind::UnusedSuppression),
             "role-at-date" => none(CheckKind::RoleAtDate),
             "duration-since-event" => none(CheckKind::DurationSinceEvent),
+            "age-at-date" => none(CheckKind::AgeAtDate),
             other => Err(format!("unknown check kind `{other}`")),
         }
     }
@@ -124,6 +128,7 @@ impl CheckKind {
             CheckKind::UnusedSuppression => &["rules"],
             CheckKind::RoleAtDate => &["person", "role", "date", "holder", "holder_since"],
             CheckKind::DurationSinceEvent => &["event", "start", "elapsed", "suggestion"],
+            CheckKind::AgeAtDate => &["person", "born", "date", "age", "suggestion"],
         }
     }
 
@@ -147,7 +152,10 @@ impl CheckKind {
 
     /// Whether the check compares with a facts file.
     pub fn needs_facts(&self) -> bool {
-        matches!(self, CheckKind::RoleAtDate | CheckKind::DurationSinceEvent)
+        matches!(
+            self,
+            CheckKind::RoleAtDate | CheckKind::DurationSinceEvent | CheckKind::AgeAtDate
+        )
     }
 
     /// Whether the check reads the suppressions (and so runs after they are applied).
@@ -177,6 +185,8 @@ pub struct Context<'a> {
     pub durations: &'a [crate::claims::Duration],
     /// Mentions of the facts file's people, events and roles.
     pub mentions: &'a [crate::claims::mentions::Mention],
+    /// Stated ages.
+    pub ages: &'a [crate::claims::Age],
     /// What the newsroom knows.
     pub facts: &'a crate::facts::Facts,
     /// Its suppressions, once applied.
@@ -262,6 +272,7 @@ pub fn run(rule: &Rule, ctx: &Context) -> Vec<Diagnostic> {
         CheckKind::UnusedSuppression => unused_suppression(ctx),
         CheckKind::RoleAtDate => crate::rules::facts_checks::role_at_date(ctx),
         CheckKind::DurationSinceEvent => crate::rules::facts_checks::duration_since_event(ctx),
+        CheckKind::AgeAtDate => crate::rules::facts_checks::age_at_date(ctx),
     };
     findings
         .into_iter()

@@ -62,12 +62,20 @@ fn sentence_days(ctx: &Context, sentence: usize) -> Option<Vec<(NaiveDate, Naive
     let lang = ctx.doc.lang?;
     let morph = crate::morphology::for_language(lang)?;
     let range = ctx.text.sentences.get(sentence)?.clone();
-    let past = ctx.text.tokens[range]
-        .iter()
-        .filter(|t| t.is_word())
-        .any(|t| {
+    let words = || {
+        ctx.text.tokens[range.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.text(&ctx.doc.text))
+    };
+    // «will be opened»: a future marker outweighs a past form.
+    let future = ctx
+        .pack
+        .is_some_and(|p| words().any(|w| p.is_future_marker(&fold(w))));
+    let past = !future
+        && words().any(|w| {
             matches!(
-                crate::morphology::classify_cached(lang, morph, t.text(&ctx.doc.text)),
+                crate::morphology::classify_cached(lang, morph, w),
                 WordClass::Verb {
                     tense: Some(Tense::Past),
                     ..
@@ -238,6 +246,63 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
             .var("elapsed", elapsed_text(start, published, d.unit))
             .var("suggestion", suggestion);
         f.secondary = Some(event.span.clone());
+        out.push(f);
+    }
+    out
+}
+
+/// Whole years between a birth date and a day.
+fn age_on(born: NaiveDate, day: NaiveDate) -> i32 {
+    let mut years = day.year() - born.year();
+    if (day.month(), day.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years
+}
+
+/// «62-летний Марк Рютте» against his birth date at the time the sentence speaks of.
+pub(crate) fn age_at_date(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for age in ctx.ages {
+        // The person named right after the age («62-летний Марк Рютте»), allowing a role
+        // title between («62-летний генсек НАТО Марк Рютте»).
+        let person = ctx.mentions.iter().find(|m| {
+            m.sentence == age.sentence
+                && m.tokens.start >= age.tokens.end
+                && m.tokens.start - age.tokens.end <= 4
+                && matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.born.is_some()))
+        });
+        let Some(person) = person else { continue };
+        let Named::Entity(id) = &person.named else {
+            continue;
+        };
+        let Some(born) = ctx.facts.entity(id).and_then(|e| e.born) else {
+            continue;
+        };
+        let Some(days) = sentence_days(ctx, age.sentence) else {
+            continue;
+        };
+        let fits = days
+            .iter()
+            .any(|(s, e)| (age_on(born, *s)..=age_on(born, *e)).contains(&(age.years as i32)));
+        if fits {
+            continue;
+        }
+        let (day, _) = days[0];
+        let actual = age_on(born, day);
+        let written = ctx.src(&age.span);
+        let digits_end = written.find('-').unwrap_or(written.len());
+        let mut f = Finding::new(age.span.clone())
+            .var("person", ctx.src(&person.span))
+            .var("born", day_text(born))
+            .var("date", day_text(day))
+            .var("age", actual.to_string())
+            .var("suggestion", format!("{actual}{}", &written[digits_end..]));
+        f.secondary = Some(person.span.clone());
+        f.fix = Some(crate::diagnostics::Fix {
+            span: age.span.start..age.span.start + digits_end,
+            replacement: actual.to_string(),
+        });
         out.push(f);
     }
     out

@@ -233,6 +233,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/document/unsupported-language.toml"),
     ),
     (
+        "rules/facts/age-at-date.toml",
+        include_str!("../../rules/facts/age-at-date.toml"),
+    ),
+    (
         "rules/facts/duration-since-event.toml",
         include_str!("../../rules/facts/duration-since-event.toml"),
     ),

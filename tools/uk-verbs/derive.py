@@ -212,8 +212,8 @@ def classify_paradigm(lemma, form, cores, athematic):
         return "NP"
     if core.endswith(IMPERATIVE_ENDINGS):
         return "M"
-    if core.endswith(("мо", "те")) and len(core) > 2 and core[-3] not in VOWELS:
-        return "M"                                   # ставмо, їжте
+    if core.endswith(("мо", "те")) and core[:-2] in cores and core[-3:-2] in CONSONANTS:
+        return "M"                                   # висипмо, їжте (висип, їж)
     if core.endswith(("у", "ю", "е", "є")):
         return "NP"                                  # 1sg, 3sg
     if core.endswith("и"):
@@ -263,6 +263,8 @@ def derive(aff_path, dic_path):
                 unknown.append((lemma, form))
                 continue
             produced.append((form, lab))
+        if keep is not None and sum(1 for _, lab in produced if lab == "P") < 2:
+            return False                             # not a verb after all
         for fl in flags:
             lab = SLOT_FLAGS.get(fl)
             if lab is None:
@@ -275,6 +277,7 @@ def derive(aff_path, dic_path):
             if lab == "NP":
                 lab = resolve_nonpast(form, imperfective)
             table[form].add(lab)
+        return True
 
     verb_lemmas = set()
     for word, flags in entries:
@@ -288,7 +291,11 @@ def derive(aff_path, dic_path):
     # hyphen) that are bare words and have at least one listed personal or
     # past form among the candidates.
     all_paradigm = [fl for fl in PARADIGM_FLAGS if fl in rules]
-    all_slots = [fl for fl in SLOT_FLAGS if fl in rules and fl != IMPERFECTIVE_FLAG]
+    # Imperative slot rules are left out here: their conditions overlap with
+    # the personal endings of other verb classes (e.g. L: -їтися -> -їться),
+    # which would mislabel the present/future forms of impersonal verbs.
+    all_slots = [fl for fl in SLOT_FLAGS
+                 if fl in rules and SLOT_FLAGS[fl] in "AN" and fl != IMPERFECTIVE_FLAG]
     for word in sorted(bare):
         if word in verb_lemmas or not re.fullmatch("[а-щьюяєіїґ']+(ти|тися)", word):
             continue
@@ -302,6 +309,14 @@ def derive(aff_path, dic_path):
         if not (cand & bare):
             continue                                 # a noun or adverb in -ти
         label_verb(word, flags, keep=bare)
+
+    # Adverbial participles listed as bare words (несучи, йдучи, стоячи,
+    # боячись, ...): no rule produces them.  Words in не- (незважаючи,
+    # нехотячи) are prepositions/adverbs and are left out.
+    for word in bare:
+        if (re.fullmatch("[а-щьюяєіїґ']+([уюая]чи|вши)(сь|ся)?", word)
+                and not word.startswith("не") and word not in table):
+            table[word].add("A")
 
     for word, lab in EXTRA_FORMS.items():
         if word in bare:
