@@ -3,7 +3,7 @@
 
 use std::io::BufRead;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
 use crate::check::check;
@@ -266,6 +266,256 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
         "lang={lang_seen} items={items} in_scope={in_scope} out_of_scope={out_of_scope} exact={:.3} convention={convention} exact_or_convention={:.3}",
         rate(exact),
         rate(exact + convention)
+    );
+    Ok(())
+}
+
+/// One TimeML document (`tempeval3/*.jsonl`, `wikiwarsua/*.jsonl`).
+#[derive(Debug, Deserialize)]
+struct TimemlDoc {
+    lang: String,
+    dct: Option<String>,
+    text: String,
+    timexes: Vec<Timex>,
+    #[serde(default)]
+    events: Vec<TimemlEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Timex {
+    start: usize,
+    end: usize,
+    value: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TimemlEvent {
+    start: usize,
+    tense: Option<String>,
+    pos: Option<String>,
+}
+
+/// The TimeML value of an extracted expression, as TIMEX3 writes it.
+fn timeml_value(i: &crate::claims::Interval) -> String {
+    use crate::claims::Grain;
+    match i.grain {
+        Grain::Day => i.start.format("%Y-%m-%d").to_string(),
+        Grain::Week => {
+            let w = i.start.iso_week();
+            format!("{}-W{:02}", w.year(), w.week())
+        }
+        Grain::Month | Grain::PartOfMonth => i.start.format("%Y-%m").to_string(),
+        Grain::Year | Grain::PartOfYear => i.start.format("%Y").to_string(),
+        Grain::Range => format!("{}/{}", i.start, i.end),
+    }
+}
+
+fn duration_value(d: &crate::claims::Duration) -> String {
+    use crate::language::Unit;
+    if let Some(i) = &d.interval {
+        return timeml_value(i);
+    }
+    let unit = match d.unit {
+        Unit::Day => "D",
+        Unit::Week => "W",
+        Unit::Month => "M",
+        Unit::Year => "Y",
+    };
+    let n = if d.count.fract() == 0.0 {
+        format!("{}", d.count as i64)
+    } else {
+        format!("{}", d.count)
+    };
+    format!("P{n}{unit}")
+}
+
+/// The TimeML tense of the verb at token `i`, from the auxiliaries before it and its own
+/// form, with the English data of the language pack.
+fn timeml_tense(doc: &Document, text: &crate::text::Text, i: usize) -> &'static str {
+    use crate::morphology::{Tense, WordClass};
+    let (Some(pack), Some(morph)) = (
+        crate::language::embedded::pack(crate::language::Lang::En),
+        crate::morphology::for_language(crate::language::Lang::En),
+    ) else {
+        return "NONE";
+    };
+    let word = |k: usize| crate::language::fold(text.tokens[k].text(&doc.text));
+    let mut k = i;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let t = &text.tokens[k];
+        if !t.is_word() {
+            break;
+        }
+        let w = word(k);
+        if pack.is_future_marker(&w) {
+            return "FUTURE";
+        }
+        if pack.is_conditional(&w) {
+            return "NONE";
+        }
+        if w == "to" {
+            return "INFINITIVE";
+        }
+        if matches!(w.as_str(), "be" | "been" | "being") {
+            continue;
+        }
+        let aux = pack.is_participle_marker(&w) || pack.is_infinitive_marker(&w);
+        match morph.classify(&w) {
+            WordClass::Verb {
+                tense: Some(Tense::Past),
+                ..
+            } if aux => return "PAST",
+            WordClass::Verb {
+                tense: Some(Tense::Present),
+                ..
+            } if aux => return "PRESENT",
+            WordClass::Other => continue, // «not», «also», adverbs
+            _ => break,
+        }
+    }
+    let w = word(i);
+    if w.ends_with("ing") && w.len() > 4 {
+        return "PRESPART";
+    }
+    match morph.classify(&w) {
+        WordClass::Verb {
+            tense: Some(Tense::Past),
+            ..
+        } => "PAST",
+        _ => "PRESENT",
+    }
+}
+
+/// Scores TIMEX3 extraction (strict and relaxed P/R/F1, value accuracy and value F1) and the
+/// tense of verb events against a TimeML corpus, each document against its own DCT. The
+/// last line is `key=value` pairs.
+pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let (mut gold, mut predicted, mut strict, mut relaxed_gold, mut relaxed_pred, mut value_ok) =
+        (0, 0, 0, 0, 0, 0);
+    let (mut verbs, mut tense_ok, mut docs) = (0, 0, 0);
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let d: TimemlDoc =
+            serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        docs += 1;
+        let published = d
+            .dct
+            .as_deref()
+            .and_then(|s| s.get(..10))
+            .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        let opts = ReadOptions {
+            published,
+            lang: Some(d.lang.clone()),
+            format: Some(Format::Plain),
+            ..ReadOptions::default()
+        };
+        let Ok(doc) = Document::from_text("doc", d.text.clone(), &opts) else {
+            continue;
+        };
+        let (text, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
+        // Byte offsets → code-point offsets, as TimeML counts.
+        let mut cp = vec![0usize; doc.text.len() + 1];
+        let mut c = 0;
+        for (b, ch) in doc.text.char_indices() {
+            cp[b..b + ch.len_utf8()].fill(c);
+            c += 1;
+        }
+        cp[doc.text.len()] = c;
+        // TIMEX3 leaves the governing preposition out («on [Tuesday]»); factlint's spans keep
+        // it for diagnostics, so it is dropped here.
+        let pack = doc.lang.and_then(crate::language::embedded::pack);
+        let core_start = |t: &crate::claims::Temporal| {
+            let first = &text.tokens[t.tokens.start];
+            let is_prep = pack.is_some_and(|p| {
+                p.word(&crate::language::fold(first.text(&doc.text)))
+                    .iter()
+                    .any(|w| matches!(w, crate::language::Word::Prep(_)))
+            });
+            if is_prep && t.tokens.len() > 1 {
+                text.tokens[t.tokens.start + 1].start
+            } else {
+                t.span.start
+            }
+        };
+        let mut spans: Vec<(usize, usize, Option<String>)> = claims
+            .temporals
+            .iter()
+            .map(|t| {
+                (
+                    cp[core_start(t)],
+                    cp[t.span.end],
+                    t.interval.as_ref().map(timeml_value),
+                )
+            })
+            .collect();
+        spans.extend(
+            claims
+                .durations
+                .iter()
+                .map(|du| (cp[du.span.start], cp[du.span.end], Some(duration_value(du)))),
+        );
+        gold += d.timexes.len();
+        predicted += spans.len();
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        for g in &d.timexes {
+            if spans.iter().any(|s| (s.0, s.1) == (g.start, g.end)) {
+                strict += 1;
+            }
+            if let Some(s) = spans
+                .iter()
+                .find(|s| overlaps((s.0, s.1), (g.start, g.end)))
+            {
+                relaxed_gold += 1;
+                if s.2.is_some() && s.2 == g.value {
+                    value_ok += 1;
+                }
+            }
+        }
+        relaxed_pred += spans
+            .iter()
+            .filter(|s| {
+                d.timexes
+                    .iter()
+                    .any(|g| overlaps((s.0, s.1), (g.start, g.end)))
+            })
+            .count();
+        // Tense of verb events.
+        let char_to_token = |c: usize| text.tokens.iter().position(|t| cp[t.start] == c);
+        for e in d.events.iter().filter(|e| e.pos.as_deref() == Some("VERB")) {
+            let (Some(gold_tense), Some(i)) = (e.tense.as_deref(), char_to_token(e.start)) else {
+                continue;
+            };
+            verbs += 1;
+            if timeml_tense(&doc, &text, i) == gold_tense {
+                tense_ok += 1;
+            }
+        }
+    }
+    let f1 = |p: f64, r: f64| {
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    };
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (sp, sr) = (ratio(strict, predicted), ratio(strict, gold));
+    let (rp, rr) = (ratio(relaxed_pred, predicted), ratio(relaxed_gold, gold));
+    let value_acc = ratio(value_ok, relaxed_gold);
+    let _ = writeln!(
+        out,
+        "docs={docs} gold={gold} predicted={predicted} strict_p={sp:.3} strict_r={sr:.3} strict_f1={:.3} relaxed_p={rp:.3} relaxed_r={rr:.3} relaxed_f1={:.3} value_acc={value_acc:.3} value_f1={:.3} verbs={verbs} tense_acc={:.3}",
+        f1(sp, sr),
+        f1(rp, rr),
+        f1(rp, rr) * value_acc,
+        ratio(tense_ok, verbs)
     );
     Ok(())
 }

@@ -153,6 +153,8 @@ enum EvalKind {
     News,
     /// A Duckling time corpus: exact agreement on calendar phrases.
     Duckling,
+    /// A TimeML corpus (TempEval-3, WikiWarsUA): TIMEX3 F1, value F1, event tense.
+    Timeml,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -253,6 +255,7 @@ fn main() -> ExitCode {
             match kind {
                 EvalKind::News => factlint::eval::news(&path, &rules, &mut out).map_err(fatal),
                 EvalKind::Duckling => factlint::eval::duckling(&path, &mut out).map_err(fatal),
+                EvalKind::Timeml => factlint::eval::timeml(&path, &mut out).map_err(fatal),
             }
             .map(|_| EXIT_CLEAN)
         }),
