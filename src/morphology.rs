@@ -237,6 +237,63 @@ impl Morphology for English {
     }
 }
 
+/// Ukrainian verb forms from a table derived from Debian's `hunspell-uk` dictionary (MPL-1.1;
+/// see `tools/uk-verbs/`), compiled into an FST at build time. A word that is not a verb form
+/// counts as a noun unless it is short: without noun data, the adverbial test stays cautious.
+pub struct Ukrainian {
+    forms: fst::Map<&'static [u8]>,
+}
+
+/// Bits of the table's codes.
+mod uk_code {
+    pub const PAST: u64 = 1;
+    pub const PRESENT: u64 = 2;
+    pub const FUTURE: u64 = 4;
+    pub const INFINITIVE: u64 = 8;
+    pub const IMPERATIVE: u64 = 16;
+    pub const ADVERBIAL: u64 = 32;
+    pub const IMPERSONAL: u64 = 64;
+}
+
+static UK_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/uk-verb-forms.fst"));
+
+impl Ukrainian {
+    /// The embedded table, or `None` when it is empty (not generated).
+    pub fn embedded() -> Option<Ukrainian> {
+        let forms = fst::Map::new(UK_FORMS).ok()?;
+        (!forms.is_empty()).then_some(Ukrainian { forms })
+    }
+}
+
+impl Morphology for Ukrainian {
+    fn classify(&self, word: &str) -> WordClass {
+        use uk_code::*;
+        let w = crate::language::fold(word);
+        let Some(bits) = self.forms.get(&w) else {
+            return if w.chars().count() <= 3 {
+                WordClass::Other
+            } else {
+                WordClass::Noun {
+                    nominative: false,
+                    pronoun: false,
+                }
+            };
+        };
+        let verb = |form, tense| WordClass::Verb { form, tense };
+        match bits {
+            PAST => verb(VerbForm::Finite, Some(Tense::Past)),
+            PRESENT => verb(VerbForm::Finite, Some(Tense::Present)),
+            FUTURE => verb(VerbForm::Finite, Some(Tense::Future)),
+            INFINITIVE => verb(VerbForm::Infinitive, None),
+            IMPERSONAL => verb(VerbForm::ShortParticiple, Some(Tense::Past)),
+            IMPERATIVE => verb(VerbForm::OtherMood, None),
+            ADVERBIAL => verb(VerbForm::NonFinite, None),
+            // Homonyms of different forms («FR»): a verb, but no tense is claimed.
+            _ => verb(VerbForm::Finite, None),
+        }
+    }
+}
+
 /// The analyser for `lang`, loaded once; `None` when there is none (yet) or it failed to
 /// load, in which case no tense is claimed and tense rules stay silent.
 pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
@@ -262,7 +319,12 @@ pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
             .as_ref()
             .map(|e| e as &dyn Morphology)
         }
-        Lang::Uk => None,
+        Lang::Uk => {
+            static UK: OnceLock<Option<Ukrainian>> = OnceLock::new();
+            UK.get_or_init(Ukrainian::embedded)
+                .as_ref()
+                .map(|u| u as &dyn Morphology)
+        }
     }
 }
 
