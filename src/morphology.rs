@@ -238,10 +238,14 @@ impl Morphology for English {
 }
 
 /// Ukrainian verb forms from a table derived from Debian's `hunspell-uk` dictionary (MPL-1.1;
-/// see `tools/uk-verbs/`), compiled into an FST at build time. A word that is not a verb form
-/// counts as a noun unless it is short: without noun data, the adverbial test stays cautious.
+/// see `tools/uk-verbs/`), compiled into an FST at build time, with the two lookup rules the
+/// compact table relies on («-сь» as «-ся»; synthetic futures on listed infinitives). A word
+/// that is not a verb form counts as a noun unless it is short: without noun data, the
+/// adverbial test stays cautious.
 pub struct Ukrainian {
     forms: fst::Map<&'static [u8]>,
+    not_verbs: rustc_hash::FxHashSet<String>,
+    future_endings: Vec<String>,
 }
 
 /// Bits of the table's codes.
@@ -257,11 +261,67 @@ mod uk_code {
 
 static UK_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/uk-verb-forms.fst"));
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UkrainianFile {
+    language: String,
+    not_verbs: Vec<String>,
+    synthetic_future_endings: Vec<String>,
+}
+
 impl Ukrainian {
-    /// The embedded table, or `None` when it is empty (not generated).
+    /// The embedded table and word lists, or `None` when the table is empty (not generated).
     pub fn embedded() -> Option<Ukrainian> {
         let forms = fst::Map::new(UK_FORMS).ok()?;
-        (!forms.is_empty()).then_some(Ukrainian { forms })
+        if forms.is_empty() {
+            return None;
+        }
+        let f: UkrainianFile = toml::from_str(include_str!("../rules/lang/uk/verbs.toml")).ok()?;
+        if f.language != "uk" {
+            return None;
+        }
+        Some(Ukrainian {
+            forms,
+            not_verbs: f
+                .not_verbs
+                .iter()
+                .map(|w| crate::language::fold(w))
+                .collect(),
+            future_endings: f.synthetic_future_endings,
+        })
+    }
+
+    /// The codes of a folded word, with the compact table's lookup rules.
+    fn codes(&self, w: &str) -> Option<u64> {
+        if let Some(c) = self.forms.get(w) {
+            return Some(c);
+        }
+        // «-сь» forms are listed as «-ся».
+        if let Some(stem) = w.strip_suffix("сь") {
+            if let Some(c) = self.forms.get(format!("{stem}ся")) {
+                return Some(c);
+            }
+        }
+        // «робитиму(ся)»: an infinitive in «-ти» with a future ending.
+        let (base, reflexive) = match w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")) {
+            Some(b) => (b, "ся"),
+            None => (w, ""),
+        };
+        for ending in &self.future_endings {
+            if let Some(inf) = base
+                .strip_suffix(ending.as_str())
+                .filter(|i| i.ends_with("ти"))
+            {
+                if self
+                    .forms
+                    .get(format!("{inf}{reflexive}"))
+                    .is_some_and(|c| c & uk_code::INFINITIVE != 0)
+                {
+                    return Some(uk_code::FUTURE);
+                }
+            }
+        }
+        None
     }
 }
 
@@ -269,7 +329,10 @@ impl Morphology for Ukrainian {
     fn classify(&self, word: &str) -> WordClass {
         use uk_code::*;
         let w = crate::language::fold(word);
-        let Some(bits) = self.forms.get(&w) else {
+        if self.not_verbs.contains(&w) {
+            return WordClass::Other;
+        }
+        let Some(bits) = self.codes(&w) else {
             return if w.chars().count() <= 3 {
                 WordClass::Other
             } else {
@@ -356,6 +419,23 @@ mod tests {
             en.classify("they"),
             WordClass::Noun { pronoun: true, .. }
         ));
+    }
+
+    #[test]
+    fn ukrainian_tense_from_the_table() {
+        let uk = for_language(Lang::Uk).expect("the Ukrainian table is embedded");
+        let tense = |w| match uk.classify(w) {
+            WordClass::Verb { tense, .. } => tense,
+            other => panic!("{w}: {other:?}"),
+        };
+        assert_eq!(tense("анонсував"), Some(Tense::Past));
+        assert_eq!(tense("проведуть"), Some(Tense::Future));
+        assert_eq!(tense("відбудеться"), Some(Tense::Future));
+        assert_eq!(tense("відбувається"), Some(Tense::Present));
+        assert_eq!(tense("зібралися"), Some(Tense::Past));
+        assert_eq!(tense("зібрались"), Some(Tense::Past));
+        assert_eq!(tense("працюватимуть"), Some(Tense::Future));
+        assert!(matches!(uk.classify("вибори"), WordClass::Other));
     }
 
     #[test]
