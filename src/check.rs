@@ -30,8 +30,11 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         return (Text::default(), Claims::default());
     };
     let text = Text::new(&doc.text, &doc.segments, pack);
-    let mut temporals = temporal::extract(&doc.text, &text, pack);
-    let mut durations = temporal::durations(&doc.text, &text, pack, &temporals);
+    let temporal::Extracted {
+        mut temporals,
+        mut durations,
+        ages,
+    } = temporal::extract_all(&doc.text, &text, pack);
     // A teaser of another article («Читайте также: …») speaks of that article's time.
     let teasers = teaser_sentences(&doc.text, &text, pack);
     if !teasers.is_empty() {
@@ -56,7 +59,6 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         }
     }
     let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
-    let ages = temporal::ages(&doc.text, &text, pack);
     (
         text,
         Claims {

@@ -349,6 +349,8 @@ pub struct LanguagePack {
     pub max_word_bytes: usize,
     /// First three letters of every word of the lexicon: a cheap test before folding a word.
     prefixes: HashSet<u64>,
+    /// Every word that appears inside a phrase, after its first.
+    phrase_words: HashSet<String>,
 }
 
 /// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
@@ -375,8 +377,9 @@ pub fn fold_into(out: &mut String, word: &str) {
 pub fn fold_char(c: char) -> Option<char> {
     Some(match c {
         'A'..='Z' => c.to_ascii_lowercase(),
-        'a'..='z' | 'а'..='я' => c,
         'ё' | 'Ё' => 'е',
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' | 'ґ' => c,
+        'Ґ' => 'ґ',
         // Basic Cyrillic capitals: А–Я map 32 code points up, Ѐ–Џ 80.
         'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
         'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
@@ -549,11 +552,17 @@ impl LanguagePack {
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
         let number_suffixes = set(&cal.number_suffixes);
         let fillers = set(&cal.date_fillers);
+        let phrase_words: HashSet<String> = phrases
+            .values()
+            .flatten()
+            .flat_map(|(rest, _)| rest.iter().cloned())
+            .collect();
         let max_word_bytes = words
             .keys()
             .chain(phrases.keys())
             .chain(number_suffixes.iter())
             .chain(fillers.iter())
+            .chain(phrase_words.iter())
             .map(String::len)
             .max()
             .unwrap_or(0);
@@ -562,6 +571,7 @@ impl LanguagePack {
             .chain(phrases.keys())
             .chain(number_suffixes.iter())
             .chain(fillers.iter())
+            .chain(phrase_words.iter())
             .filter_map(|w| prefix_key(w))
             .collect();
         Ok(LanguagePack {
@@ -573,6 +583,7 @@ impl LanguagePack {
             number_suffixes,
             max_word_bytes,
             prefixes,
+            phrase_words,
             month_genitive,
             weekday_nominative,
             weekday_at,
@@ -668,6 +679,11 @@ impl LanguagePack {
     /// A word saying a role is no longer held («бывший», "former").
     pub fn is_former_marker(&self, folded: &str) -> bool {
         self.former_markers.contains(folded)
+    }
+
+    /// A word that continues some phrase («конце» in «в конце»).
+    pub fn is_phrase_word(&self, folded: &str) -> bool {
+        self.phrase_words.contains(folded)
     }
 
     /// A word allowed inside a date without meaning («the», «of»).

@@ -4,12 +4,11 @@
 //! most a dozen tokens ahead, so the pass is linear in the length of the text.
 
 use crate::claims::{Age, Duration, Temporal, TimeValue};
-use crate::language::{fold, fold_into, Approx, LanguagePack, Part, Phrase, Position, Prep, Word};
+use crate::language::{fold_into, Approx, LanguagePack, Part, Phrase, Position, Prep, Word};
 use crate::text::{Text, Token, TokenKind};
 
 /// What the extractor knows about each token, computed once.
 struct Tagged<'a> {
-    source: &'a str,
     tokens: &'a [Token],
     words: Vec<&'a [Word]>,
     folded: Vec<Option<String>>,
@@ -29,6 +28,7 @@ impl<'a> Tagged<'a> {
                 let w = pack.word(&buf);
                 let keep = !w.is_empty()
                     || !pack.phrases(&buf).is_empty()
+                    || pack.is_phrase_word(&buf)
                     || pack.is_number_suffix(&buf)
                     || pack.is_date_filler(&buf);
                 words.push(w);
@@ -39,7 +39,6 @@ impl<'a> Tagged<'a> {
             }
         }
         Tagged {
-            source,
             tokens,
             words,
             folded,
@@ -185,10 +184,8 @@ impl<'a> Tagged<'a> {
                 if !self.joined(j) {
                     continue 'outer;
                 }
-                let Some(t) = self.tok(j) else {
-                    continue 'outer;
-                };
-                if !t.is_word() || fold(t.text(self.source)) != *w {
+                // Every phrase word is kept folded by `new`.
+                if self.folded(j) != Some(w.as_str()) {
                     continue 'outer;
                 }
             }
@@ -218,13 +215,39 @@ struct Core {
     end: usize,
 }
 
+/// Everything the extractor finds in one pass over the tagged tokens.
+pub struct Extracted {
+    /// Time expressions.
+    pub temporals: Vec<Temporal>,
+    /// Durations.
+    pub durations: Vec<Duration>,
+    /// Stated ages.
+    pub ages: Vec<Age>,
+}
+
+/// Extracts time expressions, durations and ages, tagging the tokens once.
+pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted {
+    let tg = Tagged::new(source, &text.tokens, pack);
+    let temporals = temporals(&tg, text);
+    let durations = durations_in(&tg, text, &temporals);
+    let ages = ages_in(&tg, text);
+    Extracted {
+        temporals,
+        durations,
+        ages,
+    }
+}
+
 /// Extracts every time expression from the tokens.
 pub fn extract(source: &str, text: &Text, pack: &LanguagePack) -> Vec<Temporal> {
-    let tg = Tagged::new(source, &text.tokens, pack);
+    temporals(&Tagged::new(source, &text.tokens, pack), text)
+}
+
+fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
     let mut out: Vec<Temporal> = Vec::new();
     let mut i = 0;
     while i < tg.tokens.len() {
-        match match_at(&tg, i, &out) {
+        match match_at(tg, i, &out) {
             Some((start, prep, core)) => {
                 let span = tg.tokens[start].start..tg.tokens[core.end - 1].end;
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
@@ -733,8 +756,7 @@ fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
 }
 
 /// Extracts stated ages: a number glued by a hyphen to an age word («62-летний»).
-pub fn ages(source: &str, text: &Text, pack: &LanguagePack) -> Vec<Age> {
-    let tg = Tagged::new(source, &text.tokens, pack);
+fn ages_in(tg: &Tagged, text: &Text) -> Vec<Age> {
     let mut out = Vec::new();
     for i in 0..tg.tokens.len() {
         let Some((years, digits)) = tg.number(i) else {
@@ -780,7 +802,10 @@ pub fn durations(
     pack: &LanguagePack,
     temporals: &[Temporal],
 ) -> Vec<Duration> {
-    let tg = Tagged::new(source, &text.tokens, pack);
+    durations_in(&Tagged::new(source, &text.tokens, pack), text, temporals)
+}
+
+fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duration> {
     let mut taken = vec![false; tg.tokens.len()];
     for t in temporals {
         for k in t.tokens.clone() {
@@ -790,7 +815,7 @@ pub fn durations(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tg.tokens.len() {
-        match duration_at(&tg, i, &taken) {
+        match duration_at(tg, i, &taken) {
             Some(d) => {
                 i = d.tokens.end;
                 out.push(Duration {
