@@ -81,23 +81,29 @@ pub struct Russian {
 const CACHE_LIMIT: usize = 200_000;
 
 thread_local! {
-    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<(crate::language::Lang, String), WordClass>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    /// One map per language, keyed by the word as written: a hit allocates nothing.
+    static CACHE: std::cell::RefCell<[rustc_hash::FxHashMap<String, WordClass>; 3]> =
+        std::cell::RefCell::new(Default::default());
 }
 
 /// Classifies with a per-thread cache in front of `analyser`.
 pub fn classify_cached(lang: Lang, analyser: &dyn Morphology, word: &str) -> WordClass {
+    let slot = match lang {
+        Lang::Ru => 0,
+        Lang::Uk => 1,
+        Lang::En => 2,
+    };
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let key = (lang, word.to_string());
-        if let Some(c) = cache.get(&key) {
+        let map = &mut cache[slot];
+        if let Some(c) = map.get(word) {
             return *c;
         }
         let c = analyser.classify(word);
-        if cache.len() >= CACHE_LIMIT {
-            cache.clear();
+        if map.len() >= CACHE_LIMIT {
+            map.clear();
         }
-        cache.insert(key, c);
+        map.insert(word.to_string(), c);
         c
     })
 }

@@ -92,65 +92,54 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits the segments of `source` into tokens.
 pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(source.len() / 6);
     for seg in segments {
         let mut segment_start = true;
         let mut space_before = true;
         for piece in seg.pieces() {
             let s = &source[piece.clone()];
+            let b = s.as_bytes();
             let base = piece.start;
-            let mut it = s.char_indices().peekable();
-            while let Some((i, c)) = it.next() {
+            let mut i = 0;
+            while i < b.len() {
+                let (c, len) = char_at(s, i);
                 if c.is_whitespace() || c == '\u{feff}' || c == '\u{ad}' {
                     space_before = true;
+                    i += len;
                     continue;
                 }
-                let start = base + i;
+                let start = i;
                 let kind;
-                let mut end = start + c.len_utf8();
+                i += len;
                 if c.is_ascii_digit() {
-                    let mut value: u64 = c as u64 - '0' as u64;
-                    let mut digits: u32 = 1;
-                    while let Some(&(j, d)) = it.peek() {
-                        if !d.is_ascii_digit() {
-                            break;
-                        }
-                        value = (value * 10 + (d as u64 - '0' as u64)).min(u32::MAX as u64);
-                        digits += 1;
-                        end = base + j + 1;
-                        it.next();
+                    let mut value: u64 = (b[start] - b'0') as u64;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        value = (value * 10 + (b[i] - b'0') as u64).min(u32::MAX as u64);
+                        i += 1;
                     }
                     kind = TokenKind::Number {
                         value: value as u32,
-                        digits: digits.min(u8::MAX as u32) as u8,
+                        digits: (i - start).min(u8::MAX as usize) as u8,
                     };
                 } else if is_word_char(c) {
                     // Letters; a hyphen or apostrophe inside joins two runs of letters.
-                    loop {
-                        match it.peek().copied() {
-                            Some((j, d)) if is_word_char(d) => {
-                                end = base + j + d.len_utf8();
-                                it.next();
-                            }
-                            Some((j, d)) if d == '-' || is_apostrophe(d) => {
-                                let next = s[j + d.len_utf8()..].chars().next();
-                                if next.is_some_and(is_word_char) {
-                                    end = base + j + d.len_utf8();
-                                    it.next();
-                                } else {
-                                    break;
-                                }
-                            }
-                            _ => break,
+                    while i < b.len() {
+                        let (d, dl) = char_at(s, i);
+                        let joins = (d == '-' || is_apostrophe(d))
+                            && i + dl < b.len()
+                            && is_word_char(char_at(s, i + dl).0);
+                        if !(is_word_char(d) || joins) {
+                            break;
                         }
+                        i += dl;
                     }
                     kind = TokenKind::Word;
                 } else {
                     kind = TokenKind::Punct(c);
                 }
                 tokens.push(Token {
-                    start,
-                    end,
+                    start: base + start,
+                    end: base + i,
                     kind,
                     space_before,
                     segment_start,
@@ -162,6 +151,25 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The character at byte `i` of `s` and its length, with fast paths for ASCII and the
+/// two-byte Cyrillic block.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes();
+    let c0 = b[i];
+    if c0 < 0x80 {
+        return (c0 as char, 1);
+    }
+    if (0xC0..0xE0).contains(&c0) && i + 1 < b.len() {
+        let c = ((c0 as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+        if let Some(ch) = char::from_u32(c) {
+            return (ch, 2);
+        }
+    }
+    let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
+    (ch, ch.len_utf8())
 }
 
 /// Characters that may open a sentence after a full stop besides capitals and digits.
