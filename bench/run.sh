@@ -66,5 +66,7 @@ fi
 chrono=$(NODE_PATH="$work/chrono/node_modules" node bench/chrono_extract.js "$work/c10000")
 echo "$chrono"
 factlint_1=$( { /usr/bin/time -f "%e" "$bin" check --no-config --format json --threads 1 "$work/c10000" >/dev/null || true; } 2>&1 | tail -1)
+factlint_2=$( { /usr/bin/time -f "%e" "$bin" check --no-config --format json --threads 2 "$work/c10000" >/dev/null || true; } 2>&1 | tail -1)
 chrono_s=$(echo "$chrono" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
-echo "factlint (full pipeline, 1 thread): ${factlint_1}s; chrono-node (extraction only, 1 thread): ${chrono_s}s; ratio $(echo "$chrono_s / $factlint_1" | bc -l | xargs printf '%.1f')x"
+echo "same run: chrono-node (extraction only, 1 thread) ${chrono_s}s; factlint (full pipeline) ${factlint_1}s on 1 thread, ${factlint_2}s on 2"
+echo "ratio: $(echo "$chrono_s / $factlint_1" | bc -l | xargs printf '%.1f')x thread for thread, $(echo "$chrono_s / $factlint_2" | bc -l | xargs printf '%.1f')x on the machine's 2 cores"
