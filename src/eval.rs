@@ -377,7 +377,8 @@ fn timeml_tense(doc: &Document, text: &crate::text::Text, i: usize) -> &'static 
         }
     }
     let w = word(i);
-    if w.ends_with("ing") && w.len() > 4 {
+    let participle = crate::morphology::english().map(|e| e.present_participle_suffix.as_str());
+    if participle.is_some_and(|suffix| w.ends_with(suffix)) && w.len() > 4 {
         return "PRESPART";
     }
     match morph.classify(&w) {

@@ -147,6 +147,11 @@ impl Morphology for Russian {
 /// English word classes from the lists in `rules/lang/en/verbs.toml`: English tense needs
 /// no dictionary (regular «-ed», listed irregular forms, analytic future).
 pub struct English {
+    regular_past: String,
+    not_past_suffixes: Vec<String>,
+    adverb_suffix: String,
+    /// Ending of present participles («-ing»).
+    pub present_participle_suffix: String,
     past: rustc_hash::FxHashSet<String>,
     participles: rustc_hash::FxHashSet<String>,
     present: rustc_hash::FxHashSet<String>,
@@ -159,6 +164,10 @@ pub struct English {
 #[serde(deny_unknown_fields)]
 struct EnglishFile {
     language: String,
+    regular_past_suffix: String,
+    not_past_suffixes: Vec<String>,
+    adverb_suffix: String,
+    present_participle_suffix: String,
     irregular_past: Vec<String>,
     past_participles: Vec<String>,
     present: Vec<String>,
@@ -183,6 +192,10 @@ impl English {
         }
         let set = |v: Vec<String>| v.into_iter().map(|w| crate::language::fold(&w)).collect();
         Ok(English {
+            regular_past: f.regular_past_suffix,
+            not_past_suffixes: f.not_past_suffixes,
+            adverb_suffix: f.adverb_suffix,
+            present_participle_suffix: f.present_participle_suffix,
             past: set(f.irregular_past),
             participles: set(f.past_participles),
             present: set(f.present),
@@ -203,7 +216,7 @@ impl Morphology for English {
                 pronoun: true,
             };
         }
-        if self.closed.contains(&w) || (w.ends_with("ly") && w.len() > 4) {
+        if self.closed.contains(&w) || (w.ends_with(self.adverb_suffix.as_str()) && w.len() > 4) {
             return WordClass::Other;
         }
         if self.past.contains(&w) {
@@ -225,8 +238,11 @@ impl Morphology for English {
             };
         }
         let regular_past = w.len() > 4
-            && w.ends_with("ed")
-            && !w.ends_with("eed")
+            && w.ends_with(self.regular_past.as_str())
+            && !self
+                .not_past_suffixes
+                .iter()
+                .any(|x| w.ends_with(x.as_str()))
             && !self.not_past.contains(&w)
             && !capital;
         if regular_past {
@@ -252,6 +268,9 @@ pub struct Ukrainian {
     forms: fst::Map<&'static [u8]>,
     not_verbs: rustc_hash::FxHashSet<String>,
     future_endings: Vec<String>,
+    reflexive: String,
+    short_reflexive: String,
+    infinitive: String,
 }
 
 /// Bits of the table's codes.
@@ -273,6 +292,9 @@ struct UkrainianFile {
     language: String,
     not_verbs: Vec<String>,
     synthetic_future_endings: Vec<String>,
+    reflexive_suffix: String,
+    short_reflexive_suffix: String,
+    infinitive_suffix: String,
 }
 
 impl Ukrainian {
@@ -294,6 +316,9 @@ impl Ukrainian {
                 .map(|w| crate::language::fold(w))
                 .collect(),
             future_endings: f.synthetic_future_endings,
+            reflexive: f.reflexive_suffix,
+            short_reflexive: f.short_reflexive_suffix,
+            infinitive: f.infinitive_suffix,
         })
     }
 
@@ -303,21 +328,24 @@ impl Ukrainian {
             return Some(c);
         }
         // «-сь» forms are listed as «-ся».
-        if let Some(stem) = w.strip_suffix("сь") {
-            if let Some(c) = self.forms.get(format!("{stem}ся")) {
+        if let Some(stem) = w.strip_suffix(self.short_reflexive.as_str()) {
+            if let Some(c) = self.forms.get(format!("{stem}{}", self.reflexive)) {
                 return Some(c);
             }
         }
-        // «робитиму(ся)»: an infinitive in «-ти» with a future ending.
-        let (base, reflexive) = match w.strip_suffix("ся").or_else(|| w.strip_suffix("сь")) {
-            Some(b) => (b, "ся"),
+        // «робитиму(ся)»: an infinitive with a future ending.
+        let (base, reflexive) = match w
+            .strip_suffix(self.reflexive.as_str())
+            .or_else(|| w.strip_suffix(self.short_reflexive.as_str()))
+        {
+            Some(b) => (b, self.reflexive.as_str()),
             None => (w, ""),
         };
         for ending in &self.future_endings {
-            if let Some(inf) = base
+            let infinitive = base
                 .strip_suffix(ending.as_str())
-                .filter(|i| i.ends_with("ти"))
-            {
+                .filter(|i| i.ends_with(self.infinitive.as_str()));
+            if let Some(inf) = infinitive {
                 if self
                     .forms
                     .get(format!("{inf}{reflexive}"))
@@ -363,6 +391,19 @@ impl Morphology for Ukrainian {
     }
 }
 
+/// The English word lists, loaded once.
+pub fn english() -> Option<&'static English> {
+    static EN: OnceLock<Option<English>> = OnceLock::new();
+    EN.get_or_init(|| {
+        English::from_toml(
+            "rules/lang/en/verbs.toml",
+            include_str!("../rules/lang/en/verbs.toml"),
+        )
+        .ok()
+    })
+    .as_ref()
+}
+
 /// The analyser for `lang`, loaded once; `None` when there is none (yet) or it failed to
 /// load, in which case no tense is claimed and tense rules stay silent.
 pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
@@ -376,18 +417,7 @@ pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
             })
             .as_ref()
             .map(|r| r as &dyn Morphology),
-        Lang::En => {
-            static EN: OnceLock<Option<English>> = OnceLock::new();
-            EN.get_or_init(|| {
-                English::from_toml(
-                    "rules/lang/en/verbs.toml",
-                    include_str!("../rules/lang/en/verbs.toml"),
-                )
-                .ok()
-            })
-            .as_ref()
-            .map(|e| e as &dyn Morphology)
-        }
+        Lang::En => english().map(|e| e as &dyn Morphology),
         Lang::Uk => {
             static UK: OnceLock<Option<Ukrainian>> = OnceLock::new();
             UK.get_or_init(Ukrainian::embedded)
