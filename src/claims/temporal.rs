@@ -11,7 +11,10 @@ use crate::text::{Text, Token, TokenKind};
 struct Tagged<'a> {
     tokens: &'a [Token],
     words: Vec<&'a [Word]>,
-    folded: Vec<Option<String>>,
+    /// Folded lexicon words, one after another; `folded[i]` is the range of token `i`'s
+    /// (empty for tokens that are not in the lexicon). One allocation for the document.
+    arena: String,
+    folded: Vec<(u32, u32)>,
     pack: &'a LanguagePack,
 }
 
@@ -19,6 +22,7 @@ impl<'a> Tagged<'a> {
     fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
         let mut words = Vec::with_capacity(tokens.len());
         let mut folded = Vec::with_capacity(tokens.len());
+        let mut arena = String::new();
         let mut buf = String::new();
         for t in tokens {
             let text = t.text(source);
@@ -32,15 +36,22 @@ impl<'a> Tagged<'a> {
                     || pack.is_number_suffix(&buf)
                     || pack.is_date_filler(&buf);
                 words.push(w);
-                folded.push(keep.then(|| buf.clone()));
+                if keep {
+                    let at = arena.len() as u32;
+                    arena.push_str(&buf);
+                    folded.push((at, arena.len() as u32));
+                } else {
+                    folded.push((0, 0));
+                }
             } else {
                 words.push(&[][..]);
-                folded.push(None);
+                folded.push((0, 0));
             }
         }
         Tagged {
             tokens,
             words,
+            arena,
             folded,
             pack,
         }
@@ -55,7 +66,8 @@ impl<'a> Tagged<'a> {
     }
 
     fn folded(&self, i: usize) -> Option<&str> {
-        self.folded.get(i).and_then(|f| f.as_deref())
+        let &(a, b) = self.folded.get(i)?;
+        (a < b).then(|| &self.arena[a as usize..b as usize])
     }
 
     fn month(&self, i: usize) -> Option<u32> {
