@@ -65,8 +65,10 @@ struct SentenceWords<'a> {
     text: &'a Text,
     morph: &'a dyn Morphology,
     pack: &'a LanguagePack,
-    /// Folded words (empty for punctuation and numbers).
-    folded: Vec<String>,
+    /// Folded words of the sentence, one after another; `spans[k]` is token `base + k`'s
+    /// range (empty for punctuation and numbers). One allocation per sentence.
+    arena: String,
+    spans: Vec<(u32, u32)>,
     classes: Vec<Option<WordClass>>,
     base: usize,
 }
@@ -79,14 +81,17 @@ impl<'a> SentenceWords<'a> {
         pack: &'a LanguagePack,
         sentence: &Range<usize>,
     ) -> Self {
-        let folded = text.tokens[sentence.clone()]
+        let mut arena = String::new();
+        let mut buf = String::new();
+        let spans = text.tokens[sentence.clone()]
             .iter()
             .map(|t| {
+                let at = arena.len() as u32;
                 if t.is_word() {
-                    fold(t.text(source))
-                } else {
-                    String::new()
+                    crate::language::fold_into(&mut buf, t.text(source));
+                    arena.push_str(&buf);
                 }
+                (at, arena.len() as u32)
             })
             .collect();
         SentenceWords {
@@ -94,7 +99,8 @@ impl<'a> SentenceWords<'a> {
             text,
             morph,
             pack,
-            folded,
+            arena,
+            spans,
             classes: vec![None; sentence.len()],
             base: sentence.start,
         }
@@ -102,7 +108,12 @@ impl<'a> SentenceWords<'a> {
 
     /// The folded word at token `i` (empty for non-words).
     fn folded(&self, i: usize) -> &str {
-        &self.folded[i - self.base]
+        self.folded_at(i - self.base)
+    }
+
+    fn folded_at(&self, k: usize) -> &str {
+        let (a, b) = self.spans[k];
+        &self.arena[a as usize..b as usize]
     }
 
     fn class(&mut self, i: usize) -> WordClass {
@@ -111,7 +122,7 @@ impl<'a> SentenceWords<'a> {
             return c;
         }
         let t = &self.text.tokens[i];
-        let f = &self.folded[k];
+        let f = self.folded_at(k);
         let c = if !t.is_word() {
             WordClass::Other
         } else if self.pack.is_future_marker(f) {
@@ -126,11 +137,7 @@ impl<'a> SentenceWords<'a> {
             let c =
                 crate::morphology::classify_cached(self.pack.lang, self.morph, t.text(self.source));
             // Context the dictionary does not see: «will meet», «will be held».
-            let prev = if k > 0 {
-                self.folded[k - 1].as_str()
-            } else {
-                ""
-            };
+            let prev = if k > 0 { self.folded_at(k - 1) } else { "" };
             match c {
                 WordClass::Verb { tense, .. } if self.pack.is_participle_marker(prev) => {
                     WordClass::Verb {
@@ -194,11 +201,9 @@ impl<'a> SentenceWords<'a> {
 
     /// The sentence contains a reported-speech marker phrase («как сообщалось»).
     fn has_reported_marker(&self) -> bool {
-        let words: Vec<&str> = self
-            .folded
-            .iter()
+        let words: Vec<&str> = (0..self.spans.len())
+            .map(|k| self.folded_at(k))
             .filter(|w| !w.is_empty())
-            .map(String::as_str)
             .collect();
         self.pack.reported_speech_markers.iter().any(|m| {
             !m.is_empty()
