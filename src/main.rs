@@ -281,6 +281,9 @@ fn explain(r: &factlint::rules::Rule) -> String {
         r.severity.as_str(),
         r.docs.explanation.trim()
     );
+    if r.check.needs_facts() {
+        s.push_str("\nThe examples are checked against facts/example.toml.\n");
+    }
     for ex in &r.docs.examples {
         let when = ex.published.as_deref().unwrap_or("undated");
         match &ex.fires_on {
