@@ -71,9 +71,12 @@ impl<'a> Tagged<'a> {
     }
 
     fn month(&self, i: usize) -> Option<u32> {
-        self.word(i).iter().find_map(|w| match w {
-            Word::Month(m) => Some(*m),
-            _ => None,
+        self.find(i, |w| {
+            if let Word::Month(m) = w {
+                Some(*m)
+            } else {
+                None
+            }
         })
     }
 
@@ -91,39 +94,59 @@ impl<'a> Tagged<'a> {
         }
     }
 
+    /// The first reading of token `i` that `pick` accepts.
+    fn find<T>(&self, i: usize, pick: impl Fn(&Word) -> Option<T>) -> Option<T> {
+        self.word(i).iter().find_map(pick)
+    }
+
     fn ordinal(&self, i: usize) -> Option<u32> {
-        self.word(i).iter().find_map(|w| match w {
-            Word::Ordinal(d) => Some(*d),
-            _ => None,
+        self.find(i, |w| {
+            if let Word::Ordinal(d) = w {
+                Some(*d)
+            } else {
+                None
+            }
         })
     }
 
     /// A cardinal word's value in tenths.
     fn cardinal(&self, i: usize) -> Option<u32> {
-        self.word(i).iter().find_map(|w| match w {
-            Word::Cardinal(c) => Some(*c),
-            _ => None,
+        self.find(i, |w| {
+            if let Word::Cardinal(c) = w {
+                Some(*c)
+            } else {
+                None
+            }
         })
     }
 
     fn duration_unit(&self, i: usize) -> Option<(crate::language::Unit, u32)> {
-        self.word(i).iter().find_map(|w| match w {
-            Word::DurationUnit(u, per) => Some((*u, *per)),
-            _ => None,
+        self.find(i, |w| {
+            if let Word::DurationUnit(u, per) = w {
+                Some((*u, *per))
+            } else {
+                None
+            }
         })
     }
 
     fn weekday(&self, i: usize) -> Option<u32> {
-        self.word(i).iter().find_map(|w| match w {
-            Word::Weekday(d) => Some(*d),
-            _ => None,
+        self.find(i, |w| {
+            if let Word::Weekday(d) = w {
+                Some(*d)
+            } else {
+                None
+            }
         })
     }
 
     fn prep(&self, i: usize) -> Option<Prep> {
-        self.word(i).iter().find_map(|w| match w {
-            Word::Prep(p) => Some(*p),
-            _ => None,
+        self.find(i, |w| {
+            if let Word::Prep(p) = w {
+                Some(*p)
+            } else {
+                None
+            }
         })
     }
 
