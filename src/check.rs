@@ -79,15 +79,23 @@ fn teaser_sentences(source: &str, text: &Text, pack: &crate::language::LanguageP
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            let words: Vec<String> = text.tokens[(*s).clone()]
+            // The first words as written; folded only when a marker could match.
+            let mut words = text.tokens[(*s).clone()]
                 .iter()
                 .filter(|t| t.is_word())
-                .take(3)
-                .map(|t| crate::language::fold(t.text(source)))
-                .collect();
-            pack.teaser_markers
-                .iter()
-                .any(|m| !m.is_empty() && words.len() >= m.len() && words[..m.len()] == m[..])
+                .map(|t| t.text(source));
+            let first: [Option<&str>; 3] = [words.next(), words.next(), words.next()];
+            let mut buf = String::new();
+            pack.teaser_markers.iter().any(|m| {
+                !m.is_empty()
+                    && m.len() <= first.len()
+                    && m.iter().zip(first).all(|(want, got)| {
+                        got.is_some_and(|g| {
+                            crate::language::fold_into(&mut buf, g);
+                            buf == *want
+                        })
+                    })
+            })
         })
         .map(|(i, _)| i)
         .collect()

@@ -351,6 +351,18 @@ pub struct LanguagePack {
     prefixes: HashSet<u64>,
     /// Every word that appears inside a phrase, after its first.
     phrase_words: HashSet<String>,
+    /// Every folded word the extractor looks at (words, phrase words, number suffixes, date
+    /// fillers) with its readings and the phrases it opens: one lookup per word.
+    lexicon: HashMap<String, LexEntry>,
+}
+
+/// What the lexicon knows of one folded word.
+#[derive(Debug, Default)]
+pub struct LexEntry {
+    /// Its readings in time expressions (empty for a phrase word, suffix or filler only).
+    pub words: Vec<Word>,
+    /// Phrases it opens: (the words after it, meaning), longest first.
+    pub phrases: Vec<(Vec<String>, Phrase)>,
 }
 
 /// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
@@ -361,13 +373,49 @@ pub fn fold(word: &str) -> String {
 }
 
 /// [`fold`] into a reused buffer (cleared first).
+///
+/// Runs of characters that fold to themselves (lower-case ASCII and Cyrillic, the usual
+/// case after a word's first letter) are copied whole; the rest go one by one.
 pub fn fold_into(out: &mut String, word: &str) {
     out.clear();
-    for c in word.chars() {
+    let b = word.as_bytes();
+    let mut run = 0; // start of the pending run of unchanged bytes
+    let mut i = 0;
+    while i < b.len() {
+        let width = unchanged_width(b, i);
+        if width > 0 {
+            i += width;
+            continue;
+        }
+        out.push_str(&word[run..i]);
+        let c = word[i..].chars().next().unwrap_or('\u{fffd}');
         match fold_char(c) {
             Some(f) => out.push(f),
             None => out.extend(c.to_lowercase()),
         }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&word[run..]);
+}
+
+/// The byte length of the character at `i` when [`fold_char`] leaves it as it is and it is
+/// ASCII or two-byte Cyrillic; 0 otherwise (the character needs folding or the slow path).
+#[inline]
+fn unchanged_width(b: &[u8], i: usize) -> usize {
+    let b0 = b[i];
+    if b0 < 0x80 {
+        return usize::from(!b0.is_ascii_uppercase() && b0 != b'`');
+    }
+    let Some(&b1) = b.get(i + 1) else { return 0 };
+    // а–п (D0 B0–BF), р–я and ѐ–џ except ё (D1 80–9F), ґ (D2 91).
+    let same = (b0 == 0xD0 && (0xB0..=0xBF).contains(&b1))
+        || (b0 == 0xD1 && (0x80..=0x9F).contains(&b1) && b1 != 0x91)
+        || (b0 == 0xD2 && b1 == 0x91);
+    if same {
+        2
+    } else {
+        0
     }
 }
 
@@ -566,14 +614,21 @@ impl LanguagePack {
             .map(String::len)
             .max()
             .unwrap_or(0);
-        let prefixes = words
-            .keys()
-            .chain(phrases.keys())
-            .chain(number_suffixes.iter())
+        let mut lexicon: HashMap<String, LexEntry> = HashMap::default();
+        for w in number_suffixes
+            .iter()
             .chain(fillers.iter())
             .chain(phrase_words.iter())
-            .filter_map(|w| prefix_key(w))
-            .collect();
+        {
+            lexicon.entry(w.clone()).or_default();
+        }
+        for (w, readings) in &words {
+            lexicon.entry(w.clone()).or_default().words = readings.clone();
+        }
+        for (w, list) in &phrases {
+            lexicon.entry(w.clone()).or_default().phrases = list.clone();
+        }
+        let prefixes = lexicon.keys().filter_map(|w| prefix_key(w)).collect();
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
@@ -584,6 +639,7 @@ impl LanguagePack {
             max_word_bytes,
             prefixes,
             phrase_words,
+            lexicon,
             month_genitive,
             weekday_nominative,
             weekday_at,
@@ -614,6 +670,13 @@ impl LanguagePack {
     pub fn may_contain(&self, word: &str) -> bool {
         word.len() <= self.max_word_bytes
             && prefix_key(word).is_none_or(|k| self.prefixes.contains(&k))
+    }
+
+    /// The lexicon's entry for a folded word the extractor looks at (a word, phrase word,
+    /// number suffix or date filler); `None` for any other word.
+    #[inline]
+    pub fn entry(&self, folded: &str) -> Option<&LexEntry> {
+        self.lexicon.get(folded)
     }
 
     /// What a folded word can be in a time expression.
@@ -749,6 +812,35 @@ pub mod embedded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding copies unchanged runs whole; it must agree with folding char by char.
+    #[test]
+    fn fold_agrees_with_the_char_rule() {
+        let reference = |w: &str| -> String {
+            w.chars()
+                .flat_map(|c| match fold_char(c) {
+                    Some(f) => vec![f],
+                    None => c.to_lowercase().collect(),
+                })
+                .collect()
+        };
+        let chars: Vec<char> = (0u32..0x530)
+            .chain([0x1E9E, 0x2019, 0x2BC, 0x301, 0x130, 0xFFFD, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        let mut buf = String::new();
+        for &c in &chars {
+            for w in [
+                format!("{c}"),
+                format!("Ал{c}ё"),
+                format!("{c}Ґx`ЁЇ"),
+                format!("z{c}{c}"),
+            ] {
+                fold_into(&mut buf, &w);
+                assert_eq!(buf, reference(&w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_embedded_language_compiles() {

@@ -551,25 +551,39 @@ fn run_files(
     let io = |e: std::io::Error| fatal(format!("writing the report: {e}"));
     let mut reporter =
         Reporter::new(&mut *sink, format, Style { color, width: 100 }, rules).map_err(io)?;
-    for chunk in inputs.chunks(CHUNK) {
-        let reports: Vec<FileReport> = chunk
-            .par_iter()
-            .map(|i| factlint::run::check_input(i, opts, rules, facts))
-            .collect();
-        for r in &reports {
-            if let (
-                Some(e),
-                report::Format::Json | report::Format::Sarif | report::Format::Github,
-            ) = (&r.error, format)
-            {
-                eprintln!("error: {}: {}", r.path, e.message);
+    // The worker pool checks chunk N+1 while this thread writes chunk N; the channel holds
+    // one finished chunk, so at most three chunks are in memory.
+    let written = std::thread::scope(|scope| -> Result<(), Fatal> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<FileReport>>(1);
+        scope.spawn(move || {
+            for chunk in inputs.chunks(CHUNK) {
+                let reports = chunk
+                    .par_iter()
+                    .map(|i| factlint::run::check_input(i, opts, rules, facts))
+                    .collect();
+                if send.send(reports).is_err() {
+                    break; // the writer stopped (a closed pipe)
+                }
             }
-            match reporter.file(r) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
-                other => other.map_err(io)?,
+        });
+        'chunks: for reports in receive {
+            for r in &reports {
+                if let (
+                    Some(e),
+                    report::Format::Json | report::Format::Sarif | report::Format::Github,
+                ) = (&r.error, format)
+                {
+                    eprintln!("error: {}: {}", r.path, e.message);
+                }
+                match reporter.file(r) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break 'chunks,
+                    other => other.map_err(io)?,
+                }
             }
         }
-    }
+        Ok(())
+    });
+    written?;
     let summary = reporter
         .finish()
         .or_else(|e| {

@@ -124,6 +124,19 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
                 } else if is_word_char(c) {
                     // Letters; a hyphen or apostrophe inside joins two runs of letters.
                     while i < b.len() {
+                        // Fast path: ASCII letters and the two-byte Cyrillic block
+                        // (U+0400–U+04FF, lead bytes D0–D3) are word characters.
+                        let b0 = b[i];
+                        if b0.is_ascii_alphabetic() {
+                            i += 1;
+                            continue;
+                        }
+                        if (0xD0..=0xD3).contains(&b0)
+                            && b.get(i + 1).is_some_and(|&b1| b1 & 0xC0 == 0x80)
+                        {
+                            i += 2;
+                            continue;
+                        }
                         let (d, dl) = char_at(s, i);
                         let joins = (d == '-' || is_apostrophe(d))
                             && i + dl < b.len()

@@ -11,48 +11,57 @@ use crate::text::{Text, Token, TokenKind};
 struct Tagged<'a> {
     tokens: &'a [Token],
     words: Vec<&'a [Word]>,
+    /// The phrases each token opens (from the lexicon entry).
+    phrases: Vec<&'a [(Vec<String>, Phrase)]>,
     /// Folded lexicon words, one after another; `folded[i]` is the range of token `i`'s
     /// (empty for tokens that are not in the lexicon). One allocation for the document.
     arena: String,
     folded: Vec<(u32, u32)>,
+    /// The tokens where an expression can start: numbers and lexicon words. Every pattern
+    /// begins with one, so the passes visit only these.
+    starts: Vec<u32>,
     pack: &'a LanguagePack,
 }
 
 impl<'a> Tagged<'a> {
     fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
         let mut words = Vec::with_capacity(tokens.len());
+        let mut phrases = Vec::with_capacity(tokens.len());
         let mut folded = Vec::with_capacity(tokens.len());
         let mut arena = String::new();
         let mut buf = String::new();
+        let mut starts = Vec::new();
+        let mut tokens_seen = 0u32;
         for t in tokens {
             let text = t.text(source);
             // Most prose words are ruled out before they are folded.
             if t.is_word() && pack.may_contain(text) {
                 fold_into(&mut buf, text);
-                let w = pack.word(&buf);
-                let keep = !w.is_empty()
-                    || !pack.phrases(&buf).is_empty()
-                    || pack.is_phrase_word(&buf)
-                    || pack.is_number_suffix(&buf)
-                    || pack.is_date_filler(&buf);
-                words.push(w);
-                if keep {
+                if let Some(entry) = pack.entry(&buf) {
+                    words.push(&entry.words[..]);
+                    phrases.push(&entry.phrases[..]);
                     let at = arena.len() as u32;
                     arena.push_str(&buf);
                     folded.push((at, arena.len() as u32));
-                } else {
-                    folded.push((0, 0));
+                    starts.push(tokens_seen);
+                    tokens_seen += 1;
+                    continue;
                 }
-            } else {
-                words.push(&[][..]);
-                folded.push((0, 0));
+            } else if t.number().is_some() {
+                starts.push(tokens_seen);
             }
+            words.push(&[][..]);
+            phrases.push(&[][..]);
+            folded.push((0, 0));
+            tokens_seen += 1;
         }
         Tagged {
             tokens,
             words,
+            phrases,
             arena,
             folded,
+            starts,
             pack,
         }
     }
@@ -212,8 +221,7 @@ impl<'a> Tagged<'a> {
 
     /// Phrase of the lexicon starting at `i`: (meaning, index after it).
     fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
-        let first = self.folded(i)?;
-        'outer: for (rest, meaning) in self.pack.phrases(first) {
+        'outer: for (rest, meaning) in self.phrases.get(i).copied().unwrap_or(&[]) {
             for (k, w) in rest.iter().enumerate() {
                 let j = i + 1 + k;
                 if !self.joined(j) {
@@ -280,8 +288,12 @@ pub fn extract(source: &str, text: &Text, pack: &LanguagePack) -> Vec<Temporal> 
 
 fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
     let mut out: Vec<Temporal> = Vec::new();
-    let mut i = 0;
-    while i < tg.tokens.len() {
+    let mut next = 0;
+    for &start in &tg.starts {
+        let i = start as usize;
+        if i < next {
+            continue;
+        }
         match match_at(tg, i, &out) {
             Some((start, prep, core)) => {
                 let span = tg.tokens[start].start..tg.tokens[core.end - 1].end;
@@ -301,9 +313,9 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                     anchor: None,
                     interval: None,
                 });
-                i = core.end;
+                next = core.end;
             }
-            None => i += 1,
+            None => next = i + 1,
         }
     }
     out
@@ -793,7 +805,7 @@ fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
 /// Extracts stated ages: a number glued by a hyphen to an age word («62-летний»).
 fn ages_in(tg: &Tagged, text: &Text) -> Vec<Age> {
     let mut out = Vec::new();
-    for i in 0..tg.tokens.len() {
+    for i in tg.starts.iter().map(|&s| s as usize) {
         let Some((years, digits)) = tg.number(i) else {
             continue;
         };
@@ -848,17 +860,21 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
         }
     }
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tg.tokens.len() {
+    let mut next = 0;
+    for &start in &tg.starts {
+        let i = start as usize;
+        if i < next {
+            continue;
+        }
         match duration_at(tg, i, &taken) {
             Some(d) => {
-                i = d.tokens.end;
+                next = d.tokens.end;
                 out.push(Duration {
                     sentence: text.sentence_of(d.tokens.start),
                     ..d
                 });
             }
-            None => i += 1,
+            None => next = i + 1,
         }
     }
     out
