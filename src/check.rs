@@ -1,6 +1,8 @@
 //! One document through the whole pipeline: text → claims → rules → diagnostics.
 
-use crate::claims::{anchor, mentions, resolve, temporal, Claims, Duration, Temporal};
+use crate::claims::{
+    anchor, events, mentions, resolve, temporal, words, Claims, Duration, Temporal,
+};
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
 use crate::facts::Facts;
@@ -34,6 +36,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         mut temporals,
         mut durations,
         ages,
+        quantities,
     } = temporal::extract_all(&doc.text, &text, pack);
     // A teaser of another article («Читайте также: …») speaks of that article's time.
     let teasers = teaser_sentences(&doc.text, &text, pack);
@@ -59,6 +62,10 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         }
     }
     let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
+    let events = match (doc.lang, words::embedded(pack.lang)) {
+        (Some(lang), Some(w)) => events::find(&doc.text, &text, pack, lang, w, &temporals),
+        _ => Vec::new(),
+    };
     (
         text,
         Claims {
@@ -66,6 +73,8 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             durations,
             mentions,
             ages,
+            quantities,
+            events,
         },
     )
 }
@@ -115,6 +124,8 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
             durations,
             mentions,
             ages,
+            quantities,
+            events,
         },
     ) = extract(doc, facts);
     let pack = doc.lang.and_then(embedded::pack);
@@ -131,6 +142,8 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
         durations: &durations,
         mentions: &mentions,
         ages: &ages,
+        quantities: &quantities,
+        events: &events,
         facts,
         pack,
         suppressions: &[],

@@ -71,6 +71,7 @@ struct RawEntity {
 struct RawRole {
     id: String,
     titles: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     holders: Vec<toml::Spanned<RawHolder>>,
 }
 

@@ -5,9 +5,12 @@
 //! publication date.
 
 pub mod anchor;
+pub mod events;
 pub mod mentions;
+pub mod quantities;
 pub mod resolve;
 pub mod temporal;
+pub mod words;
 
 use std::ops::Range;
 
@@ -17,6 +20,11 @@ use crate::language::{Approx, Part, Prep, Relation, Unit};
 use crate::morphology::Tense;
 
 pub use resolve::{Grain, Interval};
+
+/// Whether an interval is a day or a run of days.
+pub(crate) fn grain_days(i: Interval) -> bool {
+    i.grain == Grain::Day
+}
 
 /// A time expression as written, before it is placed on the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +154,58 @@ pub struct Claims {
     pub mentions: Vec<mentions::Mention>,
     /// Stated ages («62-летний»).
     pub ages: Vec<Age>,
+    /// Counts of things («35 делегаций»).
+    pub quantities: Vec<Quantity>,
+    /// Scheduled events with the day the article gives them («саммит НАТО пройдет 7 июля»).
+    pub events: Vec<DatedEvent>,
+}
+
+/// A count of things: «35 делегаций», «более 30 государств».
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Byte range in the file, from the approximation word (if any) to the noun.
+    pub span: Range<usize>,
+    /// Token index range.
+    pub tokens: Range<usize>,
+    /// Sentence index.
+    pub sentence: usize,
+    /// The number.
+    pub count: f64,
+    /// How exact it is said to be.
+    pub approx: Approx,
+    /// The counted noun, folded as written.
+    pub noun: String,
+    /// Byte range of the noun.
+    pub noun_span: Range<usize>,
+}
+
+impl Quantity {
+    /// The values the count allows: (lowest, highest), both inclusive.
+    pub fn bounds(&self) -> (f64, f64) {
+        let n = self.count;
+        match self.approx {
+            Approx::Exactly => (n, n),
+            Approx::About => (n * 0.8, n * 1.2),
+            Approx::Almost => (n * 0.8, n),
+            Approx::MoreThan => (n + 0.01, f64::INFINITY),
+            Approx::AtLeast => (n, f64::INFINITY),
+            Approx::LessThan => (0.0, n - 0.01),
+        }
+    }
+}
+
+/// A scheduled event and the day (or days) a sentence gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedEvent {
+    /// What identifies the event: its noun's dictionary form and the name after it
+    /// («саммит нато»); a bare noun takes the one named event of that noun in the article.
+    pub key: String,
+    /// Byte range of the event's words.
+    pub span: Range<usize>,
+    /// Index into the temporals of the time expression dating it.
+    pub temporal: usize,
+    /// Sentence index.
+    pub sentence: usize,
 }
 
 /// A stated age: «62-летний», "62-year-old".

@@ -8,7 +8,7 @@ use crate::language::{fold_into, Approx, LanguagePack, Part, Phrase, Position, P
 use crate::text::{Text, Token, TokenKind};
 
 /// What the extractor knows about each token, computed once.
-struct Tagged<'a> {
+pub(crate) struct Tagged<'a> {
     tokens: &'a [Token],
     words: Vec<&'a [Word]>,
     /// The phrases each token opens (from the lexicon entry).
@@ -66,15 +66,20 @@ impl<'a> Tagged<'a> {
         }
     }
 
-    fn tok(&self, i: usize) -> Option<&Token> {
+    /// The language of the text.
+    pub(crate) fn lang(&self) -> crate::language::Lang {
+        self.pack.lang
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
     }
 
-    fn word(&self, i: usize) -> &[Word] {
+    pub(crate) fn word(&self, i: usize) -> &[Word] {
         self.words.get(i).copied().unwrap_or(&[])
     }
 
-    fn folded(&self, i: usize) -> Option<&str> {
+    pub(crate) fn folded(&self, i: usize) -> Option<&str> {
         let &(a, b) = self.folded.get(i)?;
         (a < b).then(|| &self.arena[a as usize..b as usize])
     }
@@ -119,7 +124,7 @@ impl<'a> Tagged<'a> {
     }
 
     /// A cardinal word's value in tenths.
-    fn cardinal(&self, i: usize) -> Option<u32> {
+    pub(crate) fn cardinal(&self, i: usize) -> Option<u32> {
         self.find(i, |w| {
             if let Word::Cardinal(c) = w {
                 Some(*c)
@@ -163,26 +168,26 @@ impl<'a> Tagged<'a> {
         self.word(i).contains(&Word::YearWord)
     }
 
-    fn punct(&self, i: usize) -> Option<char> {
+    pub(crate) fn punct(&self, i: usize) -> Option<char> {
         self.tok(i).and_then(Token::punct)
     }
 
-    fn number(&self, i: usize) -> Option<(u32, u8)> {
+    pub(crate) fn number(&self, i: usize) -> Option<(u32, u8)> {
         self.tok(i).and_then(Token::number)
     }
 
     /// Token `i` continues the expression: same segment, exists.
-    fn joined(&self, i: usize) -> bool {
+    pub(crate) fn joined(&self, i: usize) -> bool {
         self.tok(i).is_some_and(|t| !t.segment_start)
     }
 
     /// Token `i` touches token `i - 1` with no space between.
-    fn adjacent(&self, i: usize) -> bool {
+    pub(crate) fn adjacent(&self, i: usize) -> bool {
         self.tok(i)
             .is_some_and(|t| !t.space_before && !t.segment_start)
     }
 
-    fn is_dash(&self, i: usize) -> bool {
+    pub(crate) fn is_dash(&self, i: usize) -> bool {
         matches!(self.punct(i), Some('-' | '–' | '—' | '‒'))
     }
 
@@ -220,7 +225,7 @@ impl<'a> Tagged<'a> {
     }
 
     /// Phrase of the lexicon starting at `i`: (meaning, index after it).
-    fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
+    pub(crate) fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
         'outer: for (rest, meaning) in self.phrases.get(i).copied().unwrap_or(&[]) {
             for (k, w) in rest.iter().enumerate() {
                 let j = i + 1 + k;
@@ -266,6 +271,8 @@ pub struct Extracted {
     pub durations: Vec<Duration>,
     /// Stated ages.
     pub ages: Vec<Age>,
+    /// Counts of things («35 делегаций»).
+    pub quantities: Vec<super::Quantity>,
 }
 
 /// Extracts time expressions, durations and ages, tagging the tokens once.
@@ -274,10 +281,14 @@ pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted 
     let temporals = temporals(&tg, text);
     let durations = durations_in(&tg, text, &temporals);
     let ages = ages_in(&tg, text);
+    let quantities = super::words::embedded(pack.lang)
+        .map(|w| super::quantities::find(&tg, source, text, (&temporals, &durations, &ages), w))
+        .unwrap_or_default();
     Extracted {
         temporals,
         durations,
         ages,
+        quantities,
     }
 }
 
@@ -824,7 +835,7 @@ fn ages_in(tg: &Tagged, text: &Text) -> Vec<Age> {
 
 /// A count before a unit: digits («4», «25») or number words («четыре», «двадцать пять»).
 /// Returns the count and the index after it.
-fn count_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
+pub(crate) fn count_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
     if let Some((value, digits)) = tg.number(j) {
         // Four digits before «года» are a year, not a count.
         return (digits <= 3).then_some((value as f64, j + 1));

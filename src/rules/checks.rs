@@ -42,6 +42,16 @@ pub enum CheckKind {
     DurationSinceEvent,
     /// «62-летний X» against X's birth date (per the facts file).
     AgeAtDate,
+    /// One person named with two roles for the same time (per the facts file's titles).
+    ConflictingRoles,
+    /// A count of one thing given twice differently.
+    QuantityMismatch,
+    /// Parts that add up to more than their stated total.
+    PartsExceedTotal,
+    /// One scheduled event given two different days.
+    EventDateMismatch,
+    /// One person given two different ages for the same time.
+    AgeMismatch,
 }
 
 /// Parameters of `tense-vs-publication`.
@@ -86,6 +96,11 @@ impl CheckKind {
         "role-at-date",
         "duration-since-event",
         "age-at-date",
+        "conflicting-roles",
+        "quantity-mismatch",
+        "parts-exceed-total",
+        "event-date-mismatch",
+        "age-mismatch",
     ];
 
     /// Builds a check kind from its name and `[params]`.
@@ -109,6 +124,11 @@ impl CheckKind {
             "role-at-date" => none(CheckKind::RoleAtDate),
             "duration-since-event" => none(CheckKind::DurationSinceEvent),
             "age-at-date" => none(CheckKind::AgeAtDate),
+            "conflicting-roles" => none(CheckKind::ConflictingRoles),
+            "quantity-mismatch" => none(CheckKind::QuantityMismatch),
+            "parts-exceed-total" => none(CheckKind::PartsExceedTotal),
+            "event-date-mismatch" => none(CheckKind::EventDateMismatch),
+            "age-mismatch" => none(CheckKind::AgeMismatch),
             other => Err(format!("unknown check kind `{other}`")),
         }
     }
@@ -129,6 +149,11 @@ impl CheckKind {
             CheckKind::RoleAtDate => &["person", "role", "date", "holder", "holder_since"],
             CheckKind::DurationSinceEvent => &["event", "start", "elapsed", "suggestion"],
             CheckKind::AgeAtDate => &["person", "born", "date", "age", "suggestion"],
+            CheckKind::ConflictingRoles => &["person", "role", "other_role"],
+            CheckKind::QuantityMismatch => &["other", "noun"],
+            CheckKind::PartsExceedTotal => &["sum", "total"],
+            CheckKind::EventDateMismatch => &["event", "other"],
+            CheckKind::AgeMismatch => &["other"],
         }
     }
 
@@ -154,7 +179,10 @@ impl CheckKind {
     pub fn needs_facts(&self) -> bool {
         matches!(
             self,
-            CheckKind::RoleAtDate | CheckKind::DurationSinceEvent | CheckKind::AgeAtDate
+            CheckKind::RoleAtDate
+                | CheckKind::DurationSinceEvent
+                | CheckKind::AgeAtDate
+                | CheckKind::ConflictingRoles
         )
     }
 
@@ -187,6 +215,10 @@ pub struct Context<'a> {
     pub mentions: &'a [crate::claims::mentions::Mention],
     /// Stated ages.
     pub ages: &'a [crate::claims::Age],
+    /// Counts of things.
+    pub quantities: &'a [crate::claims::Quantity],
+    /// Scheduled events with their days.
+    pub events: &'a [crate::claims::DatedEvent],
     /// What the newsroom knows.
     pub facts: &'a crate::facts::Facts,
     /// Its suppressions, once applied.
@@ -196,6 +228,11 @@ pub struct Context<'a> {
 impl Context<'_> {
     pub(crate) fn src(&self, r: &Range<usize>) -> &str {
         &self.doc.text[r.clone()]
+    }
+
+    /// The language's words for claims beyond the calendar.
+    pub(crate) fn claim_words(&self) -> Option<&'static crate::claims::words::ClaimWords> {
+        self.doc.lang.and_then(crate::claims::words::embedded)
     }
 
     pub(crate) fn published(&self) -> Option<NaiveDate> {
@@ -273,6 +310,11 @@ pub fn run(rule: &Rule, ctx: &Context) -> Vec<Diagnostic> {
         CheckKind::RoleAtDate => crate::rules::facts_checks::role_at_date(ctx),
         CheckKind::DurationSinceEvent => crate::rules::facts_checks::duration_since_event(ctx),
         CheckKind::AgeAtDate => crate::rules::facts_checks::age_at_date(ctx),
+        CheckKind::ConflictingRoles => crate::rules::facts_checks::conflicting_roles(ctx),
+        CheckKind::QuantityMismatch => crate::rules::consistency::quantity_mismatch(ctx),
+        CheckKind::PartsExceedTotal => crate::rules::consistency::parts_exceed_total(ctx),
+        CheckKind::EventDateMismatch => crate::rules::consistency::event_date_mismatch(ctx),
+        CheckKind::AgeMismatch => crate::rules::consistency::age_mismatch(ctx),
     };
     findings
         .into_iter()

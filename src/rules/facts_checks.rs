@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::checks::{day_text, Context, Finding};
 use crate::claims::mentions::{Mention, Named};
 use crate::facts::{Kind, Role};
-use crate::language::{fold, Approx, Unit};
+use crate::language::{fold, Approx, Relation, Unit};
 use crate::morphology::{Tense, WordClass};
 
 /// Two mentions stand side by side: nothing but a comma, dash or quote between them.
@@ -101,20 +101,86 @@ fn role_person_pairs<'a>(
     })
 }
 
+/// «бывший генсек НАТО»: a former holder is named as such.
+fn named_as_former(ctx: &Context, role_m: &Mention, person: &Mention) -> bool {
+    let before = role_m.tokens.start.min(person.tokens.start);
+    before > 0 && {
+        let t = &ctx.text.tokens[before - 1];
+        t.is_word()
+            && ctx
+                .pack
+                .is_some_and(|p| p.is_former_marker(&fold(t.text(&ctx.doc.text))))
+    }
+}
+
+/// Whether the facts say `pid` held `role` on some day of `days`; `None` when the role's
+/// tenures are unknown.
+fn holds(role: &Role, pid: &str, days: &[(NaiveDate, NaiveDate)]) -> Option<bool> {
+    if role.holders.is_empty() {
+        return None;
+    }
+    Some(days.iter().any(|(s, e)| {
+        role.holders
+            .iter()
+            .any(|t| t.person == pid && t.from <= *e && t.to.is_none_or(|to| *s < to))
+    }))
+}
+
+/// One person named with two different roles for the same time, when the facts file does
+/// not say they held both then (and `role-at-date` has nothing to say).
+pub(crate) fn conflicting_roles(ctx: &Context) -> Vec<Finding> {
+    let pairs: Vec<_> = role_person_pairs(ctx)
+        .filter(|(r, p, _, _)| !named_as_former(ctx, r, p))
+        .filter_map(|(r, p, role, pid)| {
+            let days = sentence_days(ctx, r.sentence)?;
+            Some((r, p, role, pid, days))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (bi, (rb, pb, role_b, pid_b, days_b)) in pairs.iter().enumerate() {
+        let earlier = pairs[..bi].iter().find(|(_, _, role_a, pid_a, days_a)| {
+            if pid_a != pid_b || role_a.id == role_b.id {
+                return false;
+            }
+            // Tenures last years: days a month apart are the same time for a role.
+            let slack = chrono::Duration::days(31);
+            let common: Vec<(NaiveDate, NaiveDate)> = days_a
+                .iter()
+                .flat_map(|a| days_b.iter().map(move |b| (a.0.max(b.0), a.1.min(b.1))))
+                .filter(|(s, e)| *s <= *e + slack)
+                .map(|(s, e)| (s.min(e), s.max(e)))
+                .collect();
+            if common.is_empty() {
+                return false;
+            }
+            // Known tenures decide: both held → fine; one not held → `role-at-date` says so.
+            !matches!(
+                (holds(role_a, pid_a, &common), holds(role_b, pid_b, &common)),
+                (Some(true), Some(true)) | (Some(false), _) | (_, Some(false))
+            )
+        });
+        let Some((ra, _, _, _, _)) = earlier else {
+            continue;
+        };
+        let mut f = Finding::new(rb.span.clone())
+            .var("person", ctx.src(&pb.span))
+            .var("role", ctx.src(&rb.span))
+            .var("other_role", ctx.src(&ra.span));
+        f.secondary = Some(ra.span.clone());
+        out.push(f);
+    }
+    out
+}
+
 /// A person named with a role they did not hold at the time the sentence speaks of.
 pub(crate) fn role_at_date(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (role_m, person, role, pid) in role_person_pairs(ctx) {
-        // «бывший генсек НАТО»: a former holder is named as such.
-        let before = role_m.tokens.start.min(person.tokens.start);
-        let former = before > 0 && {
-            let t = &ctx.text.tokens[before - 1];
-            t.is_word()
-                && ctx
-                    .pack
-                    .is_some_and(|p| p.is_former_marker(&fold(t.text(&ctx.doc.text))))
-        };
-        if former {
+        if named_as_former(ctx, role_m, person) {
+            continue;
+        }
+        // A role without holders: its titles are known, its tenures are not.
+        if role.holders.is_empty() {
             continue;
         }
         let Some(days) = sentence_days(ctx, role_m.sentence) else {
@@ -214,12 +280,26 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for d in ctx.durations.iter().filter(|d| d.relation.is_none()) {
-        // The event named just before the duration in the same sentence.
-        let event = ctx.mentions.iter().rev().find(|m| {
-            m.sentence == d.sentence && m.tokens.end <= d.tokens.start && d.tokens.start - m.tokens.end <= 12
-                && matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.kind == Kind::Event && e.start.is_some()))
-        });
+    let dated_event = |m: &&Mention| matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.kind == Kind::Event && e.start.is_some()));
+    for d in ctx.durations.iter() {
+        let event = match d.relation {
+            // «война, которая длится уже почти три года»: the event named just before.
+            None => ctx.mentions.iter().rev().filter(dated_event).find(|m| {
+                m.sentence == d.sentence
+                    && m.tokens.end <= d.tokens.start
+                    && d.tokens.start - m.tokens.end <= 12
+            }),
+            // «три года назад началась война»: the event named in the same sentence.
+            Some(Relation::Ago) => ctx.mentions.iter().filter(dated_event).find(|m| {
+                m.sentence == d.sentence
+                    && m.tokens
+                        .start
+                        .abs_diff(d.tokens.start)
+                        .min(m.tokens.end.abs_diff(d.tokens.end))
+                        <= 12
+            }),
+            Some(_) => None,
+        };
         let Some(event) = event else { continue };
         let Named::Entity(id) = &event.named else {
             continue;

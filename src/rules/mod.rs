@@ -3,6 +3,7 @@
 //! templates and documentation. The default set is embedded in the binary.
 
 pub mod checks;
+mod consistency;
 mod facts_checks;
 
 use std::collections::BTreeMap;
@@ -225,6 +226,22 @@ pub struct RuleSet {
 /// The embedded default rule files: (path under the repository, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
+        "rules/consistency/age-mismatch.toml",
+        include_str!("../../rules/consistency/age-mismatch.toml"),
+    ),
+    (
+        "rules/consistency/event-date-mismatch.toml",
+        include_str!("../../rules/consistency/event-date-mismatch.toml"),
+    ),
+    (
+        "rules/consistency/parts-exceed-total.toml",
+        include_str!("../../rules/consistency/parts-exceed-total.toml"),
+    ),
+    (
+        "rules/consistency/quantity-mismatch.toml",
+        include_str!("../../rules/consistency/quantity-mismatch.toml"),
+    ),
+    (
         "rules/document/missing-publication-date.toml",
         include_str!("../../rules/document/missing-publication-date.toml"),
     ),
@@ -235,6 +252,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "rules/facts/age-at-date.toml",
         include_str!("../../rules/facts/age-at-date.toml"),
+    ),
+    (
+        "rules/facts/conflicting-roles.toml",
+        include_str!("../../rules/facts/conflicting-roles.toml"),
     ),
     (
         "rules/facts/duration-since-event.toml",

@@ -1,0 +1,188 @@
+//! Language data for claims beyond the calendar (`rules/lang/<code>/claims.toml`): which
+//! nouns count things, which words block a count, which nouns name scheduled events.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
+
+use crate::language::{fold, Lang};
+use crate::source_error::SourceError;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimsFile {
+    language: String,
+    quantities: QuantitiesFile,
+    events: EventsFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuantitiesFile {
+    not_counted: Vec<String>,
+    blockers: Vec<String>,
+    part_markers: Vec<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsFile {
+    nouns: Vec<String>,
+    verbs: Vec<String>,
+    distinguishers: Vec<String>,
+    changes: Vec<String>,
+}
+
+/// The compiled `claims.toml` of one language; every word folded.
+#[derive(Debug)]
+pub struct ClaimWords {
+    not_counted: HashSet<String>,
+    blockers: HashSet<String>,
+    /// Phrases introducing the parts of a total («из них»), as word lists.
+    pub part_markers: Vec<Vec<String>>,
+    /// Phrases attributing a figure to a source («по данным»), as word lists.
+    pub sources: Vec<Vec<String>>,
+    event_nouns: Vec<String>,
+    event_verbs: HashSet<String>,
+    distinguishers: HashSet<String>,
+    changes: HashSet<String>,
+}
+
+impl ClaimWords {
+    /// Compiles the text of a `claims.toml` for `lang`; `name` is used in errors.
+    pub fn from_toml(lang: Lang, name: &str, text: &str) -> Result<ClaimWords, SourceError> {
+        let file: ClaimsFile =
+            toml::from_str(text).map_err(|e| SourceError::from_toml(name, text, &e))?;
+        if file.language != lang.code() {
+            let at = text.find(&file.language).unwrap_or(0);
+            return Err(SourceError::new(
+                name,
+                text,
+                at..at + file.language.len(),
+                format!(
+                    "{name} declares language `{}`, expected `{}`",
+                    file.language,
+                    lang.code()
+                ),
+                "this language",
+            ));
+        }
+        let set = |v: &[String]| v.iter().map(|w| fold(w)).collect::<HashSet<_>>();
+        let phrases = |v: &[String]| {
+            v.iter()
+                .map(|p| p.split_whitespace().map(fold).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+        };
+        Ok(ClaimWords {
+            not_counted: set(&file.quantities.not_counted),
+            blockers: set(&file.quantities.blockers),
+            part_markers: phrases(&file.quantities.part_markers),
+            sources: phrases(&file.quantities.sources),
+            event_nouns: file.events.nouns.iter().map(|w| fold(w)).collect(),
+            event_verbs: set(&file.events.verbs),
+            distinguishers: set(&file.events.distinguishers),
+            changes: set(&file.events.changes),
+        })
+    }
+
+    /// A word after a number that is not a counted thing («процентов», «раз»).
+    pub fn is_not_counted(&self, folded: &str) -> bool {
+        self.not_counted.contains(folded)
+    }
+
+    /// A word before a number that makes it other than a plain count («до», «из»).
+    pub fn is_blocker(&self, folded: &str) -> bool {
+        self.blockers.contains(folded)
+    }
+
+    /// The event noun this folded word is a form of («саммита» → «саммит»).
+    pub fn event_noun(&self, folded: &str) -> Option<&str> {
+        self.event_nouns
+            .iter()
+            .find(|n| same_word(n, folded))
+            .map(String::as_str)
+    }
+
+    /// A predicate that dates an event («пройдет», "will be held").
+    pub fn is_event_verb(&self, folded: &str) -> bool {
+        self.event_verbs.contains(folded)
+    }
+
+    /// A word before an event noun that names another occurrence («следующий»).
+    pub fn is_distinguisher(&self, folded: &str) -> bool {
+        self.distinguishers.contains(folded)
+    }
+
+    /// A word saying a date changed («перенесли»).
+    pub fn is_change(&self, folded: &str) -> bool {
+        self.changes.contains(folded)
+    }
+}
+
+/// Two folded words are forms of one word: equal, or sharing all but the last two letters
+/// of the shorter (at least four) and differing in at most three letters after that
+/// («делегаций» ~ «делегации», «summit» ~ «summits»).
+pub fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    let shorter = na.min(nb);
+    if shorter < 4 {
+        return false;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= (shorter - 2).max(4) && na.max(nb) - common <= 3
+}
+
+/// `claims.toml` of every embedded language.
+pub const FILES: &[(Lang, &str)] = &[
+    (Lang::Ru, include_str!("../../rules/lang/ru/claims.toml")),
+    (Lang::Uk, include_str!("../../rules/lang/uk/claims.toml")),
+    (Lang::En, include_str!("../../rules/lang/en/claims.toml")),
+];
+
+/// The embedded words for `lang`. The embedded files are checked by the test suite.
+pub fn embedded(lang: Lang) -> Option<&'static ClaimWords> {
+    static WORDS: OnceLock<Vec<(Lang, ClaimWords)>> = OnceLock::new();
+    let all = WORDS.get_or_init(|| {
+        FILES
+            .iter()
+            .map(|(lang, text)| {
+                let name = format!("rules/lang/{}/claims.toml", lang.code());
+                let words = ClaimWords::from_toml(*lang, &name, text)
+                    .unwrap_or_else(|e| panic!("embedded {name} is invalid: {e:?}"));
+                (*lang, words)
+            })
+            .collect()
+    });
+    all.iter().find(|(l, _)| *l == lang).map(|(_, w)| w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_compiles() {
+        for (lang, text) in FILES {
+            ClaimWords::from_toml(*lang, "claims.toml", text)
+                .unwrap_or_else(|e| panic!("{lang:?}: {e:?}"));
+        }
+    }
+
+    #[test]
+    fn forms_of_one_word() {
+        assert!(same_word("делегаций", "делегации"));
+        assert!(same_word("государств", "государства"));
+        assert!(same_word("summit", "summits"));
+        assert!(same_word("саміт", "саміту"));
+        assert!(!same_word("мир", "мира"));
+        assert!(!same_word("встреча", "встал"));
+        assert!(!same_word("strike", "striker-in-chief"));
+    }
+}

@@ -1,0 +1,375 @@
+//! Checks of an article against itself: a count given twice differently, parts that add up
+//! to more than their total, one event given two days, one person given two ages.
+
+use chrono::NaiveDate;
+
+use super::checks::{Context, Finding};
+use crate::claims::words::same_word;
+use crate::claims::{Age, Quantity};
+use crate::language::fold;
+use crate::morphology::{self, WordClass};
+
+/// The time a sentence speaks of, as the set of its placed time expressions (empty: none).
+fn times(ctx: &Context, sentence: usize) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut v: Vec<_> = ctx
+        .temporals
+        .iter()
+        .filter(|t| t.sentence == sentence)
+        .filter_map(|t| t.interval.map(|i| (i.start, i.end)))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Two sentences speak of the same time: the same dates, or neither has any.
+fn same_time(ctx: &Context, a: usize, b: usize) -> bool {
+    times(ctx, a) == times(ctx, b)
+}
+
+/// The folded words of a sentence.
+fn sentence_words(ctx: &Context, sentence: usize) -> Vec<(usize, String)> {
+    let Some(range) = ctx.text.sentences.get(sentence) else {
+        return Vec::new();
+    };
+    range
+        .clone()
+        .filter(|&i| ctx.text.tokens[i].is_word())
+        .map(|i| (i, fold(ctx.text.tokens[i].text(&ctx.doc.text))))
+        .collect()
+}
+
+/// The sentence attributes what it says to a source («по данным МЧС», "according to").
+fn attributed(ctx: &Context, sentence: usize) -> bool {
+    let Some(words) = ctx.claim_words() else {
+        return false;
+    };
+    let folded: Vec<String> = sentence_words(ctx, sentence)
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    words.sources.iter().any(|p| {
+        folded
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+    })
+}
+
+/// The verb a count is said with: the nearest verb within [`VERB_REACH`] tokens in the same
+/// clause (no comma, colon or dash between), folded.
+fn verb_of(ctx: &Context, q: &Quantity) -> Option<String> {
+    let (lang, pack) = (ctx.doc.lang?, ctx.pack?);
+    let morph = morphology::for_language(lang)?;
+    let range = ctx.text.sentences.get(q.sentence)?.clone();
+    let is_verb = |i: usize| {
+        let t = &ctx.text.tokens[i];
+        let w = t.text(&ctx.doc.text);
+        t.is_word()
+            && pack.word(&fold(w)).is_empty()
+            && matches!(
+                morphology::classify_cached(lang, morph, w),
+                WordClass::Verb { .. }
+            )
+    };
+    let boundary = |i: usize| {
+        matches!(
+            ctx.text.tokens[i].punct(),
+            Some(',' | ';' | ':' | '—' | '–' | '(' | ')' | '«' | '»' | '"')
+        )
+    };
+    let mut found: Option<(usize, usize)> = None; // (distance, token)
+                                                  // Leftwards.
+    for (d, i) in (range.start..q.tokens.start).rev().enumerate() {
+        if d >= VERB_REACH || boundary(i) {
+            break;
+        }
+        if is_verb(i) {
+            found = Some((d, i));
+            break;
+        }
+    }
+    // Rightwards.
+    for (d, i) in (q.tokens.end..range.end).enumerate() {
+        if d >= VERB_REACH || found.is_some_and(|(fd, _)| fd <= d) || boundary(i) {
+            break;
+        }
+        if is_verb(i) {
+            found = Some((d, i));
+            break;
+        }
+    }
+    found.map(|(_, i)| fold(ctx.text.tokens[i].text(&ctx.doc.text)))
+}
+
+/// The sentence moves to another time or version («ранее», «изначально», "earlier").
+fn shifts_time(ctx: &Context, sentence: usize) -> bool {
+    ctx.claim_words().is_some_and(|w| {
+        sentence_words(ctx, sentence)
+            .iter()
+            .any(|(_, f)| w.is_change(f))
+    })
+}
+
+/// The names of a sentence: capitalised words other than its first, folded.
+fn names(ctx: &Context, sentence: usize) -> Vec<String> {
+    let first = ctx.text.sentences.get(sentence).map(|r| r.start);
+    sentence_words(ctx, sentence)
+        .into_iter()
+        .filter(|(i, _)| Some(*i) != first)
+        .filter(|(i, _)| {
+            ctx.text.tokens[*i]
+                .text(&ctx.doc.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .map(|(_, f)| f)
+        .collect()
+}
+
+/// Neither sentence names something the other does not, each way: «поддержку Коку
+/// выразили 30 федераций» and «поддержку Илюмжинову выразили 40 федераций» count for two.
+fn same_names(ctx: &Context, a: usize, b: usize) -> bool {
+    let (na, nb) = (names(ctx, a), names(ctx, b));
+    let only = |x: &[String], y: &[String]| x.iter().any(|w| !y.iter().any(|v| same_word(w, v)));
+    !(only(&na, &nb) && only(&nb, &na))
+}
+
+/// How far from a count its verb may stand.
+const VERB_REACH: usize = 5;
+
+/// Other numbers in the sentence than the count's own and those inside time expressions.
+fn other_numbers(ctx: &Context, q: &Quantity) -> bool {
+    let Some(range) = ctx.text.sentences.get(q.sentence) else {
+        return false;
+    };
+    range.clone().any(|i| {
+        ctx.text.tokens[i].number().is_some()
+            && !q.tokens.contains(&i)
+            && !ctx.temporals.iter().any(|t| t.tokens.contains(&i))
+    })
+}
+
+fn disjoint(a: &Quantity, b: &Quantity) -> bool {
+    let (alo, ahi) = a.bounds();
+    let (blo, bhi) = b.bounds();
+    ahi < blo || bhi < alo
+}
+
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
+/// «35 делегаций» in one sentence and «30 делегаций» in another, saying the same of them.
+pub(crate) fn quantity_mismatch(ctx: &Context) -> Vec<Finding> {
+    let qs = ctx.quantities;
+    let mut out = Vec::new();
+    for (bi, b) in qs.iter().enumerate() {
+        // Three or more different counts of one noun are counts of different groups.
+        let values: Vec<f64> = qs
+            .iter()
+            .filter(|q| same_word(&q.noun, &b.noun))
+            .map(|q| q.count)
+            .fold(Vec::new(), |mut v, c| {
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+                v
+            });
+        if values.len() > 2 {
+            continue;
+        }
+        let earlier = qs[..bi].iter().find(|a| {
+            a.sentence != b.sentence
+                && same_word(&a.noun, &b.noun)
+                && disjoint(a, b)
+                && same_time(ctx, a.sentence, b.sentence)
+                && !attributed(ctx, a.sentence)
+                && !attributed(ctx, b.sentence)
+                // A slip restates a figure: close to the first, said with the same verb,
+                // in sentences without other figures to confuse it with.
+                && a.count.max(b.count) < 1.5 * a.count.min(b.count)
+                && !other_numbers(ctx, a)
+                && !other_numbers(ctx, b)
+                && !shifts_time(ctx, a.sentence)
+                && !shifts_time(ctx, b.sentence)
+                && same_names(ctx, a.sentence, b.sentence)
+                && verb_of(ctx, a).is_some_and(|va| verb_of(ctx, b).is_some_and(|vb| same_word(&va, &vb)))
+        });
+        let Some(a) = earlier else { continue };
+        let mut f = Finding::new(b.span.clone())
+            .var("other", ctx.src(&a.span))
+            .var("noun", ctx.src(&b.noun_span));
+        f.secondary = Some(a.span.clone());
+        out.push(f);
+    }
+    out
+}
+
+/// «35 делегаций, из них 20 … и 18 …»: the parts add up to more than the total.
+pub(crate) fn parts_exceed_total(ctx: &Context) -> Vec<Finding> {
+    let Some(words) = ctx.claim_words() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for total in ctx.quantities {
+        let (_, most) = total.bounds();
+        if !most.is_finite() {
+            continue;
+        }
+        let sentence = sentence_words(ctx, total.sentence);
+        // The marker must follow the total at once («35 делегаций, из них»).
+        let after: Vec<&(usize, String)> = sentence
+            .iter()
+            .filter(|(i, _)| *i >= total.tokens.end)
+            .collect();
+        let Some(marker) = words.part_markers.iter().find(|m| {
+            after.len() >= m.len()
+                && after[..m.len()]
+                    .iter()
+                    .zip(m.iter())
+                    .all(|((_, w), x)| w == x)
+                && after[0].0 - total.tokens.end <= 1
+        }) else {
+            continue;
+        };
+        let marker_end = after[marker.len() - 1].0 + 1;
+        // The parts: counts of the same noun after the marker in the same sentence, and
+        // bare numbers there («из них 20 — из Европы, 18 — из Азии»).
+        let sentence_end = ctx.text.sentences[total.sentence].end;
+        let in_claim = |i: usize| {
+            ctx.quantities.iter().any(|q| q.tokens.contains(&i))
+                || ctx.temporals.iter().any(|t| t.tokens.contains(&i))
+                || ctx.durations.iter().any(|d| d.tokens.contains(&i))
+                || ctx.ages.iter().any(|a| a.tokens.contains(&i))
+        };
+        let mut parts: Vec<(f64, usize)> = ctx
+            .quantities
+            .iter()
+            .filter(|q| q.sentence == total.sentence && q.tokens.start >= marker_end)
+            .filter(|q| same_word(&q.noun, &total.noun))
+            .map(|q| (q.bounds().0, ctx.text.tokens[q.tokens.end - 1].end))
+            .collect();
+        for i in marker_end..sentence_end {
+            let t = &ctx.text.tokens[i];
+            let Some((v, digits)) = t.number() else {
+                continue;
+            };
+            let next = ctx.text.tokens.get(i + 1).filter(|_| i + 1 < sentence_end);
+            let glued = next.is_some_and(|n| {
+                !n.space_before && n.punct().is_some_and(|c| !matches!(c, ',' | ';'))
+            });
+            let prev_number = ctx.text.tokens[i - 1].number().is_some();
+            // A bare part says where it comes from: «20 — из Европы», «20 из Европы». Any
+            // other word after it makes it a count of something else («за» 115, «проти» 5).
+            let says_whence = next.is_some_and(|n| {
+                matches!(n.punct(), Some('—' | '–' | '-'))
+                    || (n.is_word() && words.is_blocker(&fold(n.text(&ctx.doc.text))))
+            });
+            if digits <= 6 && !glued && !prev_number && says_whence && !in_claim(i) {
+                parts.push((v as f64, t.end));
+            }
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|(v, _)| v).sum();
+        if sum <= most {
+            continue;
+        }
+        let last = parts.iter().map(|(_, e)| *e).max();
+        let Some(last) = last else { continue };
+        let first = ctx.text.tokens[marker_end].start;
+        let mut f = Finding::new(total.span.clone())
+            .var("sum", number_text(sum))
+            .var("total", number_text(total.count));
+        f.secondary = Some(first..last);
+        out.push(f);
+    }
+    out
+}
+
+/// One event given two different days: «саммит НАТО пройдет 7 июля» … «саммит,
+/// который начнется 8 июля».
+pub(crate) fn event_date_mismatch(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let evs = ctx.events;
+    for (bi, b) in evs.iter().enumerate() {
+        let tb = &ctx.temporals[b.temporal];
+        let Some(ib) = tb.interval else { continue };
+        let earlier = evs[..bi].iter().find(|a| {
+            let ta = &ctx.temporals[a.temporal];
+            let Some(ia) = ta.interval else { return false };
+            // Only a named event («саммит НАТО»): two bare «встречи» may be two meetings.
+            a.key == b.key
+                && a.key.contains(' ')
+                && a.sentence != b.sentence
+                && (ia.end < ib.start || ib.end < ia.start)
+                // Another year is another occurrence of a yearly event.
+                && (ia.start - ib.start).num_days().abs() <= 45
+        });
+        let Some(a) = earlier else { continue };
+        let ta = &ctx.temporals[a.temporal];
+        let mut f = Finding::new(tb.span.clone())
+            .var("event", ctx.src(&b.span))
+            .var("other", ctx.src(&ta.span));
+        f.secondary = Some(ta.span.clone());
+        out.push(f);
+    }
+    out
+}
+
+/// The person an age is given to: the run of capitalised words after it («62-летний
+/// генсек НАТО Марк Рютте» → «марк рютте»), folded, as (first word, last word).
+fn aged_person(ctx: &Context, age: &Age) -> Option<(String, String)> {
+    let end = ctx.text.sentences.get(age.sentence)?.end;
+    let mut run: Option<std::ops::Range<usize>> = None;
+    for i in age.tokens.end..end.min(age.tokens.end + 6) {
+        let t = &ctx.text.tokens[i];
+        let w = t.text(&ctx.doc.text);
+        // A name: a capital then lower case («Рютте», not «НАТО»).
+        let name = t.is_word()
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).any(char::is_lowercase);
+        match (&mut run, name) {
+            (None, true) => run = Some(i..i + 1),
+            (Some(r), true) => r.end = i + 1,
+            (Some(_), false) => break,
+            (None, false) => {}
+        }
+    }
+    let run = run?;
+    let word = |i: usize| fold(ctx.text.tokens[i].text(&ctx.doc.text));
+    Some((word(run.start), word(run.end - 1)))
+}
+
+/// Two names are one person's: the same surname, and the same first name when both give
+/// one («Хиллари Клинтон» is not «Билл Клинтон»; «Рютте» may be «Марк Рютте»).
+fn same_person(a: &(String, String), b: &(String, String)) -> bool {
+    let full = |p: &(String, String)| p.0 != p.1;
+    same_word(&a.1, &b.1) && (!full(a) || !full(b) || same_word(&a.0, &b.0))
+}
+
+/// One person given two ages for the same time: «62-летний Рютте» … «59-летний Рютте».
+pub(crate) fn age_mismatch(ctx: &Context) -> Vec<Finding> {
+    let people: Vec<_> = ctx.ages.iter().map(|a| (a, aged_person(ctx, a))).collect();
+    let mut out = Vec::new();
+    for (bi, (b, pb)) in people.iter().enumerate() {
+        let Some(nb) = pb else { continue };
+        let earlier = people[..bi].iter().find(|(a, pa)| {
+            pa.as_ref().is_some_and(|na| same_person(na, nb))
+                && a.years != b.years
+                && a.sentence != b.sentence
+                && same_time(ctx, a.sentence, b.sentence)
+        });
+        let Some((a, _)) = earlier else { continue };
+        let mut f = Finding::new(b.span.clone()).var("other", ctx.src(&a.span));
+        f.secondary = Some(a.span.clone());
+        out.push(f);
+    }
+    out
+}
