@@ -62,9 +62,20 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         }
     }
     let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
-    let events = match (doc.lang, words::embedded(pack.lang)) {
-        (Some(lang), Some(w)) => events::find(&doc.text, &text, pack, lang, w, &temporals),
-        _ => Vec::new(),
+    let (events, orders) = match (doc.lang, words::embedded(pack.lang)) {
+        (Some(lang), Some(words)) => {
+            let scope = events::Scope {
+                source: &doc.text,
+                text: &text,
+                pack,
+                lang,
+                words,
+            };
+            let events = events::find(scope, &temporals);
+            let orders = events::find_order(scope, &temporals, &durations, &events);
+            (events, orders)
+        }
+        _ => (Vec::new(), Vec::new()),
     };
     (
         text,
@@ -75,6 +86,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             ages,
             quantities,
             events,
+            orders,
         },
     )
 }
@@ -126,6 +138,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
             ages,
             quantities,
             events,
+            orders,
         },
     ) = extract(doc, facts);
     let pack = doc.lang.and_then(embedded::pack);
@@ -144,6 +157,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
         ages: &ages,
         quantities: &quantities,
         events: &events,
+        orders: &orders,
         facts,
         pack,
         suppressions: &[],

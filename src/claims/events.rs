@@ -6,22 +6,32 @@
 //! the date changed («перенесли», «изначально») and nouns after a word naming another
 //! occurrence («следующий саммит», «первый раунд») date nothing: precision first.
 
+use std::ops::Range;
+
 use super::grain_days;
 use super::words::ClaimWords;
-use super::{DatedEvent, Temporal};
-use crate::language::{fold, Lang, LanguagePack, Word};
+use super::{DatedEvent, Duration, OrderClaim, Temporal};
+use crate::language::{fold, Approx, Lang, LanguagePack, Relation, Unit, Word};
 use crate::morphology::{self, Tense, WordClass};
 use crate::text::Text;
 
+/// What the event passes read: the text and the language's data.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// The document's text.
+    pub source: &'a str,
+    /// Its tokens and sentences.
+    pub text: &'a Text,
+    /// The language's calendar and grammar words.
+    pub pack: &'a LanguagePack,
+    /// The language.
+    pub lang: Lang,
+    /// The language's claim words.
+    pub words: &'a ClaimWords,
+}
+
 /// Finds the dated events of a document.
-pub fn find(
-    source: &str,
-    text: &Text,
-    pack: &LanguagePack,
-    lang: Lang,
-    words: &ClaimWords,
-    temporals: &[Temporal],
-) -> Vec<DatedEvent> {
+pub fn find(sc: Scope, temporals: &[Temporal]) -> Vec<DatedEvent> {
     let mut out: Vec<DatedEvent> = Vec::new();
     let mut k = 0;
     while k < temporals.len() {
@@ -40,53 +50,40 @@ pub fn find(
             && t.anchor.as_ref().is_some_and(|a| {
                 !a.conditional
                     && a.tense != Tense::Past
-                    && words.is_event_verb(&fold(&source[a.span.clone()]))
+                    && sc.words.is_event_verb(&fold(&sc.source[a.span.clone()]))
             });
         if !dated {
             continue;
         }
-        if let Some(e) = event_in(source, text, pack, lang, words, s, first) {
+        if let Some(e) = event_in(sc, s, first) {
             out.push(e);
         }
     }
     // A bare «саммит» is the summit the article names, when it names exactly one.
-    let named: Vec<String> = out
+    let keys: Vec<String> = out
         .iter()
-        .filter(|e| e.key.contains(' '))
-        .map(|e| e.key.clone())
+        .map(|e| resolve_key(e.key.clone(), &out))
         .collect();
-    for e in out.iter_mut().filter(|e| !e.key.contains(' ')) {
-        let mut same_noun = named
-            .iter()
-            .filter(|n| n.split(' ').next() == Some(e.key.as_str()));
-        if let (Some(only), None) = (same_noun.next(), same_noun.next()) {
-            e.key = only.clone();
-        }
+    for (e, k) in out.iter_mut().zip(keys) {
+        e.key = k;
     }
     out
 }
 
 /// The one event noun of sentence `s`, with its key.
-fn event_in(
-    source: &str,
-    text: &Text,
-    pack: &LanguagePack,
-    lang: Lang,
-    words: &ClaimWords,
-    s: usize,
-    temporal: usize,
-) -> Option<DatedEvent> {
+fn event_in(sc: Scope, s: usize, temporal: usize) -> Option<DatedEvent> {
+    let Scope {
+        source,
+        text,
+        words,
+        ..
+    } = sc;
     let range = text.sentences.get(s)?.clone();
-    let word_at = |i: usize| {
-        let t = text
-            .tokens
-            .get(i)
-            .filter(|t| t.is_word() && range.contains(&i))?;
-        Some((t.text(source), fold(t.text(source))))
-    };
     let mut found = None;
     for i in range.clone() {
-        let Some((_, f)) = word_at(i) else { continue };
+        let Some((_, f)) = word_at(source, text, &range, i) else {
+            continue;
+        };
         if words.is_change(&f) {
             return None;
         }
@@ -98,11 +95,55 @@ fn event_in(
         }
     }
     let (at, noun) = found?;
+    // «накануне саммита, 6 июля»: the day is placed by the event, not the event's own.
+    if order_before(source, text, words, &range, at).is_some() {
+        return None;
+    }
+    let (key, span) = event_key(sc, &range, at, noun)?;
+    Some(DatedEvent {
+        key,
+        span,
+        temporal,
+        sentence: s,
+    })
+}
+
+/// The word at token `i` of a sentence: (as written, folded).
+fn word_at<'s>(
+    source: &'s str,
+    text: &Text,
+    range: &Range<usize>,
+    i: usize,
+) -> Option<(&'s str, String)> {
+    let t = text
+        .tokens
+        .get(i)
+        .filter(|t| t.is_word() && range.contains(&i))?;
+    Some((t.text(source), fold(t.text(source))))
+}
+
+/// The key of the event noun at `at` and the span of its words: the noun with the name
+/// before it («Вильнюсский саммит», "G20 summit") and the name or genitive noun after it
+/// («саммит НАТО», «встреча министров»). `None` when a word before it names another
+/// occurrence («следующий саммит») or is an ordinal.
+fn event_key(
+    sc: Scope,
+    range: &Range<usize>,
+    at: usize,
+    noun: String,
+) -> Option<(String, Range<usize>)> {
+    let Scope {
+        source,
+        text,
+        pack,
+        lang,
+        words,
+    } = sc;
     let mut key = noun;
     let mut span = text.tokens[at].start..text.tokens[at].end;
     // The word before: a preposition says nothing; a word naming another occurrence or an
-    // ordinal rules the event out; a capitalised word names it («Вильнюсский саммит»).
-    // «G20 summit»: a name glued to its number.
+    // ordinal rules the event out; a capitalised word names it. «G20 summit»: a name glued
+    // to its number.
     let glued_name = at >= 2
         && range.contains(&(at - 2))
         && text.tokens[at - 1].number().is_some()
@@ -113,7 +154,10 @@ fn event_in(
     } else {
         at.saturating_sub(1)
     };
-    if let Some((written, f)) = (at > 0).then_some(name_start).and_then(word_at) {
+    if let Some((written, f)) = (at > 0)
+        .then_some(name_start)
+        .and_then(|i| word_at(source, text, range, i))
+    {
         let readings = pack.word(&f);
         if words.is_distinguisher(&f) || readings.iter().any(|w| matches!(w, Word::Ordinal(_))) {
             return None;
@@ -164,10 +208,152 @@ fn event_in(
             break; // one genitive noun is enough to tell events apart
         }
     }
-    Some(DatedEvent {
-        key,
-        span,
-        temporal,
-        sentence: s,
-    })
+    Some((key, span))
+}
+
+/// An order phrase ending just before the event noun at `at` (a name may stand between:
+/// «перед Вильнюсским саммитом»): (is it «before», first token of the phrase).
+fn order_before(
+    source: &str,
+    text: &Text,
+    words: &ClaimWords,
+    range: &Range<usize>,
+    at: usize,
+) -> Option<(bool, usize)> {
+    for gap in 0..=3 {
+        let Some(end) = at.checked_sub(gap) else {
+            break;
+        };
+        for (before, list) in [(true, &words.before), (false, &words.after)] {
+            for phrase in list {
+                let n = phrase.len();
+                let Some(first) = end.checked_sub(n) else {
+                    continue;
+                };
+                if first < range.start {
+                    continue;
+                }
+                let matches = (0..n).all(|k| {
+                    word_at(source, text, range, first + k).is_some_and(|(_, f)| f == phrase[k])
+                });
+                // Between the phrase and the noun only a name («перед Вильнюсским
+                // саммитом», "before the G20 summit") or a filler word ("the").
+                let gap_ok = (end..at).all(|i| {
+                    let t = &text.tokens[i];
+                    let w = t.text(source);
+                    t.number().is_some()
+                        || (t.is_word()
+                            && (w.starts_with(char::is_uppercase)
+                                || words.is_order_filler(&fold(w))))
+                });
+                if matches && gap_ok {
+                    return Some((before, first));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Finds the days the article places before or after an event: «накануне саммита НАТО,
+/// 6 июля», «за два дня до саммита, 5 июля», "a week after the vote, on May 3". The sentence
+/// must hold exactly one time expression placed on a day.
+pub fn find_order(
+    sc: Scope,
+    temporals: &[Temporal],
+    durations: &[Duration],
+    events: &[DatedEvent],
+) -> Vec<OrderClaim> {
+    let Scope {
+        source,
+        text,
+        words,
+        ..
+    } = sc;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < temporals.len() {
+        let s = temporals[k].sentence;
+        let first = k;
+        while k < temporals.len() && temporals[k].sentence == s {
+            k += 1;
+        }
+        if k - first != 1 || !temporals[first].interval.is_some_and(grain_days) {
+            continue;
+        }
+        let Some(range) = text.sentences.get(s).cloned() else {
+            continue;
+        };
+        for at in range.clone() {
+            let Some((_, f)) = word_at(source, text, &range, at) else {
+                continue;
+            };
+            let Some(noun) = words.event_noun(&f) else {
+                continue;
+            };
+            let Some((before, phrase_start)) = order_before(source, text, words, &range, at) else {
+                continue;
+            };
+            let Some((key, event_span)) = event_key(sc, &range, at, noun.to_string()) else {
+                continue;
+            };
+            // «за два дня до», «через неделю после»: a count of days just before.
+            let days = durations
+                .iter()
+                .find(|d| d.tokens.end == phrase_start || d.tokens.end + 1 == phrase_start)
+                .filter(|d| d.relation != Some(Relation::Ago) && d.approx == Approx::Exactly)
+                .and_then(|d| {
+                    let per = match d.unit {
+                        Unit::Day => 1.0,
+                        Unit::Week => 7.0,
+                        _ => return None,
+                    };
+                    let n = d.count * per;
+                    (n.fract() == 0.0).then_some((n as i64, d.tokens.start))
+                });
+            // «за два дня до»: the preposition before the count belongs to the phrase.
+            let start = match days {
+                Some((_, t)) if t > range.start => {
+                    let prep = word_at(source, text, &range, t - 1).is_some_and(|(_, f)| {
+                        sc.pack.word(&f).iter().any(|w| matches!(w, Word::Prep(_)))
+                    });
+                    if prep {
+                        t - 1
+                    } else {
+                        t
+                    }
+                }
+                Some((_, t)) => t,
+                None => phrase_start,
+            };
+            out.push(OrderClaim {
+                key: resolve_key(key, events),
+                span: text.tokens[start].start..event_span.end,
+                before,
+                days: days.map(|(n, _)| n),
+                temporal: first,
+                sentence: s,
+            });
+            break;
+        }
+    }
+    out
+}
+
+/// A bare «саммит» is the summit the article names, when it names exactly one.
+fn resolve_key(key: String, events: &[DatedEvent]) -> String {
+    if key.contains(' ') {
+        return key;
+    }
+    let mut named: Vec<&String> = events
+        .iter()
+        .map(|e| &e.key)
+        .filter(|k| k.split(' ').next() == Some(key.as_str()) && k.contains(' '))
+        .collect();
+    named.sort();
+    named.dedup();
+    match named.as_slice() {
+        [only] => (*only).clone(),
+        _ => key,
+    }
 }

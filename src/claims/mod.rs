@@ -158,6 +158,26 @@ pub struct Claims {
     pub quantities: Vec<Quantity>,
     /// Scheduled events with the day the article gives them («саммит НАТО пройдет 7 июля»).
     pub events: Vec<DatedEvent>,
+    /// Days placed before or after an event («накануне саммита НАТО, 6 июля»).
+    pub orders: Vec<OrderClaim>,
+}
+
+/// A day the article places before or after an event: «накануне саммита НАТО, 6 июля»,
+/// «за два дня до саммита, 5 июля».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderClaim {
+    /// The event's key, as in [`DatedEvent::key`].
+    pub key: String,
+    /// Byte range from the order phrase (or its count of days) to the event's words.
+    pub span: Range<usize>,
+    /// Before the event («накануне», «до»), or after it («после»).
+    pub before: bool,
+    /// How many days before or after, when a count is given («за два дня до»).
+    pub days: Option<i64>,
+    /// Index into the temporals of the day expression of the sentence.
+    pub temporal: usize,
+    /// Sentence index.
+    pub sentence: usize,
 }
 
 /// A count of things: «35 делегаций», «более 30 государств».

@@ -15,6 +15,16 @@ struct ClaimsFile {
     language: String,
     quantities: QuantitiesFile,
     events: EventsFile,
+    order: OrderFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrderFile {
+    before: Vec<String>,
+    after: Vec<String>,
+    #[serde(default)]
+    fillers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +59,11 @@ pub struct ClaimWords {
     event_verbs: HashSet<String>,
     distinguishers: HashSet<String>,
     changes: HashSet<String>,
+    /// Phrases placing a day before an event («накануне»), as word lists.
+    pub before: Vec<Vec<String>>,
+    /// Phrases placing a day after an event («после»), as word lists.
+    pub after: Vec<Vec<String>>,
+    order_fillers: HashSet<String>,
 }
 
 impl ClaimWords {
@@ -86,6 +101,9 @@ impl ClaimWords {
             event_verbs: set(&file.events.verbs),
             distinguishers: set(&file.events.distinguishers),
             changes: set(&file.events.changes),
+            before: phrases(&file.order.before),
+            after: phrases(&file.order.after),
+            order_fillers: set(&file.order.fillers),
         })
     }
 
@@ -110,6 +128,11 @@ impl ClaimWords {
     /// A predicate that dates an event («пройдет», "will be held").
     pub fn is_event_verb(&self, folded: &str) -> bool {
         self.event_verbs.contains(folded)
+    }
+
+    /// A word allowed between an order phrase and its event ("the").
+    pub fn is_order_filler(&self, folded: &str) -> bool {
+        self.order_fillers.contains(folded)
     }
 
     /// A word before an event noun that names another occurrence («следующий»).

@@ -52,6 +52,8 @@ pub enum CheckKind {
     EventDateMismatch,
     /// One person given two different ages for the same time.
     AgeMismatch,
+    /// A day placed before or after an event that the event's day contradicts.
+    EventOrder,
 }
 
 /// Parameters of `tense-vs-publication`.
@@ -101,6 +103,7 @@ impl CheckKind {
         "parts-exceed-total",
         "event-date-mismatch",
         "age-mismatch",
+        "event-order",
     ];
 
     /// Builds a check kind from its name and `[params]`.
@@ -129,6 +132,7 @@ impl CheckKind {
             "parts-exceed-total" => none(CheckKind::PartsExceedTotal),
             "event-date-mismatch" => none(CheckKind::EventDateMismatch),
             "age-mismatch" => none(CheckKind::AgeMismatch),
+            "event-order" => none(CheckKind::EventOrder),
             other => Err(format!("unknown check kind `{other}`")),
         }
     }
@@ -154,6 +158,7 @@ impl CheckKind {
             CheckKind::PartsExceedTotal => &["sum", "total"],
             CheckKind::EventDateMismatch => &["event", "other"],
             CheckKind::AgeMismatch => &["other"],
+            CheckKind::EventOrder => &["event", "event_date", "order", "suggestion"],
         }
     }
 
@@ -219,6 +224,8 @@ pub struct Context<'a> {
     pub quantities: &'a [crate::claims::Quantity],
     /// Scheduled events with their days.
     pub events: &'a [crate::claims::DatedEvent],
+    /// Days placed before or after an event.
+    pub orders: &'a [crate::claims::OrderClaim],
     /// What the newsroom knows.
     pub facts: &'a crate::facts::Facts,
     /// Its suppressions, once applied.
@@ -315,6 +322,7 @@ pub fn run(rule: &Rule, ctx: &Context) -> Vec<Diagnostic> {
         CheckKind::PartsExceedTotal => crate::rules::consistency::parts_exceed_total(ctx),
         CheckKind::EventDateMismatch => crate::rules::consistency::event_date_mismatch(ctx),
         CheckKind::AgeMismatch => crate::rules::consistency::age_mismatch(ctx),
+        CheckKind::EventOrder => crate::rules::consistency::event_order(ctx),
     };
     findings
         .into_iter()

@@ -1,7 +1,7 @@
 //! Checks of an article against itself: a count given twice differently, parts that add up
 //! to more than their total, one event given two days, one person given two ages.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::checks::{Context, Finding};
 use crate::claims::words::same_word;
@@ -369,6 +369,72 @@ pub(crate) fn age_mismatch(ctx: &Context) -> Vec<Finding> {
         let Some((a, _)) = earlier else { continue };
         let mut f = Finding::new(b.span.clone()).var("other", ctx.src(&a.span));
         f.secondary = Some(a.span.clone());
+        out.push(f);
+    }
+    out
+}
+
+/// «накануне саммита НАТО, 8 июля» when the summit is on 7 July; «за два дня до саммита,
+/// 4 июля» when that is 5 July.
+pub(crate) fn event_order(ctx: &Context) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for o in ctx.orders {
+        // The event's day, from a sentence that dates it (only a named event).
+        let Some(ev) = ctx
+            .events
+            .iter()
+            .find(|e| e.key == o.key && e.key.contains(' ') && e.sentence != o.sentence)
+        else {
+            continue;
+        };
+        let event_t = &ctx.temporals[ev.temporal];
+        let t = &ctx.temporals[o.temporal];
+        let (Some(e), Some(d)) = (event_t.interval, t.interval) else {
+            continue;
+        };
+        let single = d.start == d.end && e.start == e.end;
+        let (wrong, expected) = match (o.before, o.days) {
+            (true, None) => (d.start >= e.start, None),
+            (false, None) => (d.end < e.start, None),
+            (true, Some(n)) if single => {
+                let x = e.start - chrono::Duration::days(n);
+                (d.start != x, Some(x))
+            }
+            (false, Some(n)) if single => {
+                let x = e.start + chrono::Duration::days(n);
+                (d.start != x, Some(x))
+            }
+            _ => continue,
+        };
+        if !wrong {
+            continue;
+        }
+        let mut f = Finding::new(t.span.clone())
+            .var("event", ctx.src(&ev.span))
+            .var("event_date", ctx.src(&event_t.span))
+            .var("order", ctx.src(&o.span));
+        f.secondary = Some(event_t.span.clone());
+        if let (Some(x), Some(dm), Some(pack)) = (expected, &t.day_month_span, ctx.pack) {
+            let written = ctx.src(dm);
+            let month = pack.month_genitive(x.month());
+            // Keep the order the article writes («5 июля», "July 5").
+            let replacement = if written.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("{} {month}", x.day())
+            } else {
+                format!("{month} {}", x.day())
+            };
+            let suggestion = format!(
+                "{}{}{}",
+                &ctx.doc.text[t.span.start..dm.start],
+                replacement,
+                &ctx.doc.text[dm.end..t.span.end]
+            );
+            f = f.var("suggestion", suggestion);
+            f.fix = Some(crate::diagnostics::Fix {
+                span: dm.clone(),
+                replacement,
+            });
+        }
         out.push(f);
     }
     out

@@ -234,6 +234,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/consistency/event-date-mismatch.toml"),
     ),
     (
+        "rules/consistency/event-order.toml",
+        include_str!("../../rules/consistency/event-order.toml"),
+    ),
+    (
         "rules/consistency/parts-exceed-total.toml",
         include_str!("../../rules/consistency/parts-exceed-total.toml"),
     ),
