@@ -298,7 +298,15 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
                         .min(m.tokens.end.abs_diff(d.tokens.end))
                         <= 12
             }),
-            Some(_) => None,
+            // «спустя два года после начала войны», «через два года после»: the event named
+            // right after.
+            Some(Relation::Later | Relation::FromNow) => {
+                ctx.mentions.iter().filter(dated_event).find(|m| {
+                    m.sentence == d.sentence
+                        && m.tokens.start >= d.tokens.end
+                        && m.tokens.start - d.tokens.end <= 3
+                })
+            }
         };
         let Some(event) = event else { continue };
         let Named::Entity(id) = &event.named else {
@@ -307,9 +315,22 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         let Some(start) = ctx.facts.entity(id).and_then(|e| e.start) else {
             continue;
         };
-        if start > published {
+        // The day the duration reaches: the publication date, or for «спустя … после» the
+        // time the sentence speaks of (its date; the publication date when it is not in the
+        // past tense; unknown otherwise).
+        let reached = match d.relation {
+            Some(Relation::Later | Relation::FromNow) => {
+                match sentence_days(ctx, d.sentence).as_deref() {
+                    Some([(s, e)]) if s == e => *s,
+                    _ => continue,
+                }
+            }
+            _ => published,
+        };
+        if start > reached {
             continue;
         }
+        let published = reached;
         let elapsed = (published - start).num_days() as f64 / unit_days(d.unit);
         if agrees(d.approx, d.count, elapsed) {
             continue;
