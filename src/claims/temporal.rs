@@ -4,15 +4,16 @@
 //! most a dozen tokens ahead, so the pass is linear in the length of the text.
 
 use crate::claims::{Age, Duration, Temporal, TimeValue};
-use crate::language::{fold_into, Approx, LanguagePack, Part, Phrase, Position, Prep, Word};
+use crate::language::{
+    fold_into, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
+};
 use crate::text::{Text, Token, TokenKind};
 
 /// What the extractor knows about each token, computed once.
 pub(crate) struct Tagged<'a> {
     tokens: &'a [Token],
-    words: Vec<&'a [Word]>,
-    /// The phrases each token opens (from the lexicon entry).
-    phrases: Vec<&'a [(Vec<String>, Phrase)]>,
+    /// Each token's lexicon entry: its readings and the phrases it opens.
+    entries: Vec<Option<&'a LexEntry>>,
     /// Folded lexicon words, one after another; `folded[i]` is the range of token `i`'s
     /// (empty for tokens that are not in the lexicon). One allocation for the document.
     arena: String,
@@ -25,8 +26,7 @@ pub(crate) struct Tagged<'a> {
 
 impl<'a> Tagged<'a> {
     fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
-        let mut words = Vec::with_capacity(tokens.len());
-        let mut phrases = Vec::with_capacity(tokens.len());
+        let mut entries = Vec::with_capacity(tokens.len());
         let mut folded = Vec::with_capacity(tokens.len());
         let mut arena = String::new();
         let mut buf = String::new();
@@ -38,8 +38,7 @@ impl<'a> Tagged<'a> {
             if t.is_word() && pack.may_contain(text) {
                 fold_into(&mut buf, text);
                 if let Some(entry) = pack.entry(&buf) {
-                    words.push(&entry.words[..]);
-                    phrases.push(&entry.phrases[..]);
+                    entries.push(Some(entry));
                     let at = arena.len() as u32;
                     arena.push_str(&buf);
                     folded.push((at, arena.len() as u32));
@@ -50,15 +49,13 @@ impl<'a> Tagged<'a> {
             } else if t.number().is_some() {
                 starts.push(tokens_seen);
             }
-            words.push(&[][..]);
-            phrases.push(&[][..]);
+            entries.push(None);
             folded.push((0, 0));
             tokens_seen += 1;
         }
         Tagged {
             tokens,
-            words,
-            phrases,
+            entries,
             arena,
             folded,
             starts,
@@ -76,7 +73,10 @@ impl<'a> Tagged<'a> {
     }
 
     pub(crate) fn word(&self, i: usize) -> &[Word] {
-        self.words.get(i).copied().unwrap_or(&[])
+        match self.entries.get(i) {
+            Some(Some(e)) => &e.words,
+            _ => &[],
+        }
     }
 
     pub(crate) fn folded(&self, i: usize) -> Option<&str> {
@@ -226,7 +226,11 @@ impl<'a> Tagged<'a> {
 
     /// Phrase of the lexicon starting at `i`: (meaning, index after it).
     pub(crate) fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
-        'outer: for (rest, meaning) in self.phrases.get(i).copied().unwrap_or(&[]) {
+        let phrases = match self.entries.get(i) {
+            Some(Some(e)) => &e.phrases[..],
+            _ => &[],
+        };
+        'outer: for (rest, meaning) in phrases {
             for (k, w) in rest.iter().enumerate() {
                 let j = i + 1 + k;
                 if !self.joined(j) {

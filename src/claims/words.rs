@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use crate::language::{fold, Lang};
@@ -56,6 +56,8 @@ pub struct ClaimWords {
     /// Phrases attributing a figure to a source («по данным»), as word lists.
     pub sources: Vec<Vec<String>>,
     event_nouns: Vec<String>,
+    /// Indices into `event_nouns` by their first four letters (the whole word if shorter).
+    event_prefixes: HashMap<String, Vec<usize>>,
     event_verbs: HashSet<String>,
     distinguishers: HashSet<String>,
     changes: HashSet<String>,
@@ -92,12 +94,21 @@ impl ClaimWords {
                 .filter(|p| !p.is_empty())
                 .collect::<Vec<_>>()
         };
+        let event_nouns: Vec<String> = file.events.nouns.iter().map(|w| fold(w)).collect();
+        let mut event_prefixes: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, n) in event_nouns.iter().enumerate() {
+            event_prefixes
+                .entry(prefix4(n).to_string())
+                .or_default()
+                .push(k);
+        }
         Ok(ClaimWords {
             not_counted: set(&file.quantities.not_counted),
             blockers: set(&file.quantities.blockers),
             part_markers: phrases(&file.quantities.part_markers),
             sources: phrases(&file.quantities.sources),
-            event_nouns: file.events.nouns.iter().map(|w| fold(w)).collect(),
+            event_nouns,
+            event_prefixes,
             event_verbs: set(&file.events.verbs),
             distinguishers: set(&file.events.distinguishers),
             changes: set(&file.events.changes),
@@ -119,10 +130,13 @@ impl ClaimWords {
 
     /// The event noun this folded word is a form of («саммита» → «саммит»).
     pub fn event_noun(&self, folded: &str) -> Option<&str> {
-        self.event_nouns
+        // Forms of one word share their first four letters (or are equal): one lookup
+        // rules out nearly every word.
+        let candidates = self.event_prefixes.get(prefix4(folded))?;
+        candidates
             .iter()
+            .map(|&k| self.event_nouns[k].as_str())
             .find(|n| same_word(n, folded))
-            .map(String::as_str)
     }
 
     /// A predicate that dates an event («пройдет», "will be held").
@@ -143,6 +157,15 @@ impl ClaimWords {
     /// A word saying a date changed («перенесли»).
     pub fn is_change(&self, folded: &str) -> bool {
         self.changes.contains(folded)
+    }
+}
+
+/// The first four characters of a word (all of it when shorter): what [`same_word`] requires
+/// two forms to share.
+fn prefix4(w: &str) -> &str {
+    match w.char_indices().nth(4) {
+        Some((i, _)) => &w[..i],
+        None => w,
     }
 }
 
