@@ -171,6 +171,10 @@ struct CalendarFile {
     period_parts: Vec<PartEntry>,
     #[serde(default)]
     relative_periods: Vec<RelativePeriodEntry>,
+    /// «последние», «ближайшие» before a count of units: `-1` the units just before
+    /// publication, `1` those just after.
+    #[serde(default)]
+    counted_periods: StdHashMap<String, i32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -309,6 +313,8 @@ pub enum Phrase {
     Part(Part, Option<Prep>),
     /// «на прошлой неделе».
     RelativePeriod(Unit, i32),
+    /// «последние» (-1) or «ближайшие» (1) before a count of units.
+    CountedPeriod(i32),
     /// «почти», «более чем» before a duration.
     Approx(Approx),
     /// «назад», «через» around a duration.
@@ -585,6 +591,14 @@ impl LanguagePack {
         }
         for r in &cal.relative_periods {
             add_phrase(&r.phrase, Phrase::RelativePeriod(r.unit, r.offset));
+        }
+        for (p, direction) in &cal.counted_periods {
+            if !matches!(direction, -1 | 1) {
+                return Err(invalid(format!(
+                    "counted period «{p}» has direction {direction}; use -1 or 1"
+                )));
+            }
+            add_phrase(p, Phrase::CountedPeriod(*direction));
         }
         for (a, kind) in &num.approximations {
             add_phrase(a, Phrase::Approx(*kind));

@@ -363,6 +363,12 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 prep = pr;
                 j = after;
             }
+            // «последние два года»: the units just before (or after) publication.
+            Phrase::CountedPeriod(direction) => {
+                if let Some(c) = counted_period(tg, after, direction) {
+                    return Some((i, None, c));
+                }
+            }
             // Duration words are read by `durations`.
             Phrase::Approx(_) | Phrase::Relation(..) => {}
         }
@@ -406,6 +412,37 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
     Some((i, prep, core))
+}
+
+/// «последние два года» (direction -1), «ближайшие три дня» (1): a count and a unit after
+/// the phrase ending at `j`.
+fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
+    if !tg.joined(j) {
+        return None;
+    }
+    let (count, k) = count_at(tg, j)?;
+    if !tg.joined(k) {
+        return None;
+    }
+    let (unit, per) = tg.duration_unit(k)?;
+    let n = count * per as f64;
+    if n.fract() != 0.0 || !(1.0..=100.0).contains(&n) {
+        return None;
+    }
+    let n = n as i32;
+    let (first, last) = if direction < 0 { (-n, -1) } else { (1, n) };
+    let period = |offset| Box::new(TimeValue::RelativePeriod { unit, offset });
+    Some(Core {
+        value: TimeValue::Range {
+            from: period(first),
+            to: period(last),
+        },
+        year_tok: None,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end: k + 1,
+    })
 }
 
 /// «15–20 мая», «с 15 по 20 мая», «с 28 февраля по 3 марта 2026 года», «2014–2016 годах»,
