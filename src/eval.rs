@@ -160,6 +160,7 @@ fn grain_matches(ours: crate::claims::Grain, theirs: &str) -> bool {
         (Grain::Day, "day")
             | (Grain::Week, "week")
             | (Grain::Month, "month")
+            | (Grain::Quarter, "quarter")
             | (Grain::Year, "year")
     )
 }
@@ -207,6 +208,7 @@ fn duckling_point(
             Grain::Day,
         ),
         Unit::Month => (months(whole(d.count)?)?, Grain::Day),
+        Unit::Quarter => (months(whole(d.count * 3.0)?)?, Grain::Day),
         Unit::Year => (months(whole(d.count * 12.0)?)?.with_day(1)?, Grain::Month),
     };
     Some(Interval {
@@ -354,6 +356,7 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
             format!("{}-W{:02}", w.year(), w.week())
         }
         Grain::Month | Grain::PartOfMonth => i.start.format("%Y-%m").to_string(),
+        Grain::Quarter => format!("{}-Q{}", i.start.year(), (i.start.month() - 1) / 3 + 1),
         Grain::Year | Grain::PartOfYear => i.start.format("%Y").to_string(),
         Grain::Range => format!("{}/{}", i.start, i.end),
     }
@@ -377,6 +380,7 @@ fn counted_value(v: &crate::claims::TimeValue) -> Option<String> {
         Unit::Day => "D",
         Unit::Week => "W",
         Unit::Month => "M",
+        Unit::Quarter => "Q",
         Unit::Year => "Y",
     };
     Some(format!("P{}{unit}", b - a + 1))
@@ -391,6 +395,7 @@ fn duration_value(d: &crate::claims::Duration) -> String {
         Unit::Day => "D",
         Unit::Week => "W",
         Unit::Month => "M",
+        Unit::Quarter => "Q",
         Unit::Year => "Y",
     };
     let n = if d.count.fract() == 0.0 {

@@ -94,6 +94,8 @@ pub enum Unit {
     Week,
     /// Calendar month.
     Month,
+    /// Calendar quarter.
+    Quarter,
     /// Calendar year.
     Year,
 }
@@ -175,6 +177,12 @@ struct CalendarFile {
     /// publication, `1` those just after.
     #[serde(default)]
     counted_periods: StdHashMap<String, i32>,
+    /// Forms of «квартал».
+    #[serde(default)]
+    quarter_words: Vec<String>,
+    /// Ordinals numbering quarters, in every form used with «квартал».
+    #[serde(default)]
+    quarter_ordinals: Vec<OrdinalEntry>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -304,6 +312,10 @@ pub enum Word {
     DurationUnit(Unit, u32),
     /// Glued to a number, states an age («62-летний»).
     AgeWord,
+    /// «квартал»: a quarter of a year after an ordinal.
+    QuarterWord,
+    /// An ordinal that numbers a quarter («третьем» in «в третьем квартале»).
+    QuarterOrdinal(u32),
 }
 
 /// A multi-word phrase of the lexicon.
@@ -560,6 +572,17 @@ impl LanguagePack {
         for o in &num.ordinals {
             for f in &o.forms {
                 add(f, Word::Ordinal(o.value));
+            }
+        }
+        for w in &cal.quarter_words {
+            add(w, Word::QuarterWord);
+        }
+        for o in &cal.quarter_ordinals {
+            if !(1..=4).contains(&o.value) {
+                return Err(invalid(format!("quarter {} is not in 1..=4", o.value)));
+            }
+            for f in &o.forms {
+                add(f, Word::QuarterOrdinal(o.value));
             }
         }
         for c in &num.cardinals {

@@ -47,6 +47,13 @@ pub enum TimeValue {
         /// Part of the month.
         part: Option<Part>,
     },
+    /// A quarter of a year: «в третьем квартале 2025 года», "in Q3".
+    Quarter {
+        /// Year, when written.
+        year: Option<i32>,
+        /// Quarter 1–4.
+        quarter: u32,
+    },
     /// A year or part of one: «в 2025 году», «в конце 2025 года».
     Year {
         /// The year.

@@ -28,6 +28,8 @@ pub enum Grain {
     PartOfMonth,
     /// A month.
     Month,
+    /// A quarter of a year.
+    Quarter,
     /// Part of a year.
     PartOfYear,
     /// A year.
@@ -44,6 +46,7 @@ impl Grain {
             Grain::Week => "week",
             Grain::PartOfMonth => "part-of-month",
             Grain::Month => "month",
+            Grain::Quarter => "quarter",
             Grain::PartOfYear => "part-of-year",
             Grain::Year => "year",
             Grain::Range => "range",
@@ -104,6 +107,15 @@ fn month_interval(year: i32, month: u32, part: Option<Part>) -> Option<Interval>
         start: NaiveDate::from_ymd_opt(year, month, a)?,
         end: NaiveDate::from_ymd_opt(year, month, b)?,
         grain,
+    })
+}
+
+fn quarter_interval(year: i32, quarter: u32) -> Option<Interval> {
+    let first = 3 * quarter.clamp(1, 4) - 2;
+    Some(Interval {
+        start: NaiveDate::from_ymd_opt(year, first, 1)?,
+        end: NaiveDate::from_ymd_opt(year, first + 2, days_in_month(year, first + 2)?)?,
+        grain: Grain::Quarter,
     })
 }
 
@@ -183,6 +195,19 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 .collect();
             choose(&c, published, tense)
         }
+        TimeValue::Quarter {
+            year: Some(y),
+            quarter,
+        } => quarter_interval(y, quarter),
+        TimeValue::Quarter {
+            year: None,
+            quarter,
+        } => {
+            let c: Vec<_> = (y0 - 1..=y0 + 1)
+                .filter_map(|y| quarter_interval(y, quarter))
+                .collect();
+            choose(&c, published, tense)
+        }
         TimeValue::Year { year, part } => year_interval(year, part),
         TimeValue::Range { ref from, ref to } => {
             let to_i = resolve(to, published, tense)?;
@@ -250,6 +275,11 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 };
                 month_interval(m.year(), m.month(), None)
             }
+            Unit::Quarter => {
+                // Quarters counted from year 0: the current one plus the offset.
+                let index = y0 * 4 + (published.month() as i32 - 1) / 3 + offset;
+                quarter_interval(index.div_euclid(4), index.rem_euclid(4) as u32 + 1)
+            }
             Unit::Year => year_interval(y0 + offset, None),
         },
     }
@@ -279,11 +309,13 @@ pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Opti
         Unit::Week => published
             .checked_add_signed(chrono::Duration::days((d.count * 7.0 * sign).round() as i64)),
         Unit::Month => shift_months(d.count),
+        Unit::Quarter => shift_months(d.count * 3.0),
         Unit::Year => shift_months(d.count * 12.0),
     }?;
     match d.unit {
         Unit::Day | Unit::Week => Some(Interval::day(day)),
         Unit::Month => month_interval(day.year(), day.month(), None),
+        Unit::Quarter => quarter_interval(day.year(), (day.month() - 1) / 3 + 1),
         Unit::Year => year_interval(day.year(), None),
     }
 }

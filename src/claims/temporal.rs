@@ -404,6 +404,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     } else {
         range(tg, j, prep)
             .or_else(|| date(tg, j))
+            .or_else(|| quarter(tg, j))
             .or_else(|| {
                 month_or_year(tg, j, None, prep.is_some())
                     .filter(|c| prep.is_some() || c.year_tok.is_some())
@@ -442,6 +443,69 @@ fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
         weekday: None,
         ends: None,
         end: k + 1,
+    })
+}
+
+/// «третий квартал 2025 года», «в 3-м квартале», «во II квартале», "the third quarter of
+/// 2025", "Q3 2025".
+fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
+    let numbered = tg.find(j, |w| match w {
+        Word::QuarterOrdinal(q) => Some(*q),
+        _ => None,
+    });
+    let (q, k, needs_word) = if let Some(q) = numbered {
+        (q, j + 1, true)
+    } else if let Some((n, 1)) = tg.number(j).filter(|n| (1..=4).contains(&n.0)) {
+        // «3-м квартале»; a bare «2 квартала» may count city blocks, so a bare digit
+        // needs a year after the word («1 квартал 2025 года»).
+        let after = tg.skip_number_suffix(j);
+        let year_at = tg.skip_filler(after + 1);
+        let year_after = tg.joined(after + 1)
+            && tg.number(year_at).is_some_and(|y| y.1 == 4)
+            && (tg.pack.bare_years || tg.after_year_word(year_at + 1).is_some());
+        if after == j + 1 && !year_after {
+            return None;
+        }
+        (n, after, true)
+    } else if tg.folded(j) == Some("q") && tg.adjacent(j + 1) {
+        // "Q3": the letter glued to the number.
+        let (n, digits) = tg.number(j + 1)?;
+        (
+            (digits == 1 && (1..=4).contains(&n)).then_some(n)?,
+            j + 2,
+            false,
+        )
+    } else {
+        return None;
+    };
+    let k = if needs_word {
+        if !tg.joined(k) || !tg.word(k).contains(&Word::QuarterWord) {
+            return None;
+        }
+        k + 1
+    } else {
+        k
+    };
+    // «квартале 2025 года», "quarter of 2025". Where years take a word, a bare year must
+    // end the phrase: «в I квартале 2019 финансового года» is a fiscal year.
+    let k_year = tg.skip_filler(k);
+    let (year, year_tok, end) = match trailing_year(tg, k_year) {
+        (Some(y), Some(t), e)
+            if tg.pack.bare_years
+                || e > tg.skip_number_suffix(t)
+                || !(tg.joined(e) && tg.tok(e).is_some_and(Token::is_word)) =>
+        {
+            (Some(y), Some(t), e)
+        }
+        _ => (None, None, k),
+    };
+    Some(Core {
+        value: TimeValue::Quarter { year, quarter: q },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
     })
 }
 

@@ -61,6 +61,7 @@ fn kind(v: &TimeValue) -> &'static str {
     match v {
         TimeValue::Date { .. } => "date",
         TimeValue::Month { .. } => "month",
+        TimeValue::Quarter { .. } => "quarter",
         TimeValue::Year { .. } => "year",
         TimeValue::Range { .. } => "range",
         TimeValue::Weekday { .. } => "weekday",

@@ -462,7 +462,9 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
 
 fn written_year(v: &TimeValue) -> Option<i32> {
     match *v {
-        TimeValue::Date { year, .. } | TimeValue::Month { year, .. } => year,
+        TimeValue::Date { year, .. }
+        | TimeValue::Month { year, .. }
+        | TimeValue::Quarter { year, .. } => year,
         TimeValue::Year { year, .. } => Some(year),
         _ => None,
     }
@@ -479,6 +481,10 @@ fn with_year(v: &TimeValue, y: i32) -> TimeValue {
             year: Some(y),
             month,
             part,
+        },
+        TimeValue::Quarter { quarter, .. } => TimeValue::Quarter {
+            year: Some(y),
+            quarter,
         },
         TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
         other => other,

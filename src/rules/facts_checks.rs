@@ -237,6 +237,7 @@ fn unit_days(u: Unit) -> f64 {
         Unit::Day => 1.0,
         Unit::Week => 7.0,
         Unit::Month => 30.436875,
+        Unit::Quarter => 91.310625,
         Unit::Year => 365.2425,
     }
 }
@@ -256,7 +257,7 @@ fn agrees(approx: Approx, n: f64, elapsed: f64) -> bool {
 /// «3 years 10 months», «5 weeks», «12 days».
 fn elapsed_text(start: NaiveDate, end: NaiveDate, unit: Unit) -> String {
     match unit {
-        Unit::Year | Unit::Month => {
+        Unit::Year | Unit::Quarter | Unit::Month => {
             let mut months =
                 (end.year() - start.year()) * 12 + end.month() as i32 - start.month() as i32;
             if end.day() < start.day() {
