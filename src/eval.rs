@@ -357,6 +357,15 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
         }
         Grain::Month | Grain::PartOfMonth => i.start.format("%Y-%m").to_string(),
         Grain::Quarter => format!("{}-Q{}", i.start.year(), (i.start.month() - 1) / 3 + 1),
+        Grain::Season => {
+            let (y, s) = match i.start.month() {
+                3 => (i.start.year(), "SP"),
+                6 => (i.start.year(), "SU"),
+                9 => (i.start.year(), "FA"),
+                _ => (i.end.year(), "WI"),
+            };
+            format!("{y}-{s}")
+        }
         Grain::Year | Grain::PartOfYear => i.start.format("%Y").to_string(),
         Grain::Range => format!("{}/{}", i.start, i.end),
     }

@@ -180,6 +180,9 @@ struct CalendarFile {
     /// Forms of «квартал».
     #[serde(default)]
     quarter_words: Vec<String>,
+    /// Seasons: «летом», «весны», "summer".
+    #[serde(default)]
+    seasons: Vec<SeasonEntry>,
     /// Ordinals numbering quarters, in every form used with «квартал».
     #[serde(default)]
     quarter_ordinals: Vec<OrdinalEntry>,
@@ -229,6 +232,15 @@ struct NumbersFile {
     duration_units: Vec<DurationUnitEntry>,
     approximations: StdHashMap<String, Approx>,
     duration_relations: Vec<RelationEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeasonEntry {
+    first_month: u32,
+    forms: Vec<String>,
+    #[serde(default)]
+    adverbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -316,6 +328,14 @@ pub enum Word {
     QuarterWord,
     /// An ordinal that numbers a quarter («третьем» in «в третьем квартале»).
     QuarterOrdinal(u32),
+    /// A season, by its first month (3, 6, 9, 12); `adverb` for the form that is a time
+    /// adverbial by itself («летом», «влітку»).
+    Season {
+        /// First month: 3 spring, 6 summer, 9 autumn, 12 winter.
+        first_month: u32,
+        /// The form needs no preposition.
+        adverb: bool,
+    },
 }
 
 /// A multi-word phrase of the lexicon.
@@ -576,6 +596,25 @@ impl LanguagePack {
         }
         for w in &cal.quarter_words {
             add(w, Word::QuarterWord);
+        }
+        for s in &cal.seasons {
+            if ![3, 6, 9, 12].contains(&s.first_month) {
+                return Err(invalid(format!(
+                    "season first_month {} is not 3, 6, 9 or 12",
+                    s.first_month
+                )));
+            }
+            for (forms, adverb) in [(&s.forms, false), (&s.adverbs, true)] {
+                for f in forms {
+                    add(
+                        f,
+                        Word::Season {
+                            first_month: s.first_month,
+                            adverb,
+                        },
+                    );
+                }
+            }
         }
         for o in &cal.quarter_ordinals {
             if !(1..=4).contains(&o.value) {

@@ -54,6 +54,14 @@ pub enum TimeValue {
         /// Quarter 1–4.
         quarter: u32,
     },
+    /// A season: «летом 2025 года», «весной». Winter of a year runs from the December
+    /// before it to its February.
+    Season {
+        /// Year, when written.
+        year: Option<i32>,
+        /// First month: 3, 6, 9 or 12.
+        first_month: u32,
+    },
     /// A year or part of one: «в 2025 году», «в конце 2025 года».
     Year {
         /// The year.

@@ -30,6 +30,8 @@ pub enum Grain {
     Month,
     /// A quarter of a year.
     Quarter,
+    /// A season.
+    Season,
     /// Part of a year.
     PartOfYear,
     /// A year.
@@ -47,6 +49,7 @@ impl Grain {
             Grain::PartOfMonth => "part-of-month",
             Grain::Month => "month",
             Grain::Quarter => "quarter",
+            Grain::Season => "season",
             Grain::PartOfYear => "part-of-year",
             Grain::Year => "year",
             Grain::Range => "range",
@@ -116,6 +119,24 @@ fn quarter_interval(year: i32, quarter: u32) -> Option<Interval> {
         start: NaiveDate::from_ymd_opt(year, first, 1)?,
         end: NaiveDate::from_ymd_opt(year, first + 2, days_in_month(year, first + 2)?)?,
         grain: Grain::Quarter,
+    })
+}
+
+fn season_interval(year: i32, first_month: u32) -> Option<Interval> {
+    let (y1, m1) = if first_month == 12 {
+        (year - 1, 12)
+    } else {
+        (year, first_month)
+    };
+    let (y2, m2) = if first_month == 12 {
+        (year, 2)
+    } else {
+        (year, first_month + 2)
+    };
+    Some(Interval {
+        start: NaiveDate::from_ymd_opt(y1, m1, 1)?,
+        end: NaiveDate::from_ymd_opt(y2, m2, days_in_month(y2, m2)?)?,
+        grain: Grain::Season,
     })
 }
 
@@ -205,6 +226,19 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
         } => {
             let c: Vec<_> = (y0 - 1..=y0 + 1)
                 .filter_map(|y| quarter_interval(y, quarter))
+                .collect();
+            choose(&c, published, tense)
+        }
+        TimeValue::Season {
+            year: Some(y),
+            first_month,
+        } => season_interval(y, first_month),
+        TimeValue::Season {
+            year: None,
+            first_month,
+        } => {
+            let c: Vec<_> = (y0 - 1..=y0 + 1)
+                .filter_map(|y| season_interval(y, first_month))
                 .collect();
             choose(&c, published, tense)
         }

@@ -405,6 +405,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         range(tg, j, prep)
             .or_else(|| date(tg, j))
             .or_else(|| quarter(tg, j))
+            .or_else(|| season(tg, j, prep.is_some()))
             .or_else(|| {
                 month_or_year(tg, j, None, prep.is_some())
                     .filter(|c| prep.is_some() || c.year_tok.is_some())
@@ -443,6 +444,38 @@ fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
         weekday: None,
         ends: None,
         end: k + 1,
+    })
+}
+
+/// «летом 2025 года», «весной», «в конце лета», "in the summer of 2025". A season word
+/// counts after a preposition, with a year, or in its adverbial form («летом»).
+fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
+    // "in the summer of 2025".
+    let j = if governed { tg.skip_filler(j) } else { j };
+    let (first_month, adverb) = tg.find(j, |w| match w {
+        Word::Season {
+            first_month,
+            adverb,
+        } => Some((*first_month, *adverb)),
+        _ => None,
+    })?;
+    let k_year = tg.skip_filler(j + 1);
+    let (year, year_tok, end) = match trailing_year(tg, k_year) {
+        (Some(y), Some(t), e) if tg.pack.bare_years || e > tg.skip_number_suffix(t) => {
+            (Some(y), Some(t), e)
+        }
+        _ => (None, None, j + 1),
+    };
+    if !(governed || adverb || year.is_some()) {
+        return None;
+    }
+    Some(Core {
+        value: TimeValue::Season { year, first_month },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
     })
 }
 
@@ -563,6 +596,26 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
             }
         }
         return None;
+    }
+    // «13 июля – 15 июля»: two whole dates joined by a dash.
+    if let Some(first) = date(tg, j) {
+        if tg.is_dash(first.end) && tg.joined(first.end) && tg.joined(first.end + 1) {
+            if let Some(second) = date(tg, first.end + 1) {
+                if let (Some(a), Some(b)) = (first.day_month, second.day_month) {
+                    return Some(Core {
+                        value: TimeValue::Range {
+                            from: Box::new(first.value),
+                            to: Box::new(second.value),
+                        },
+                        year_tok: second.year_tok.or(first.year_tok),
+                        day_month: None,
+                        weekday: None,
+                        ends: Some((a, b)),
+                        end: second.end,
+                    });
+                }
+            }
+        }
     }
     // «с X по Y».
     if prep != Some(Prep::From) {
@@ -863,6 +916,25 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
         _ => (None, j),
     };
     let weekday = tg.weekday(k)?;
+    // «во вторник на следующей неделе», «середа наступного тижня», "Monday next week": the
+    // week is named after the day.
+    if shift.is_none() && tg.joined(k + 1) {
+        if let Some((Phrase::RelativePeriod(crate::language::Unit::Week, offset), after)) =
+            tg.phrase(k + 1)
+        {
+            return Some(Core {
+                value: TimeValue::Weekday {
+                    weekday,
+                    shift: Some(offset),
+                },
+                year_tok: None,
+                day_month: None,
+                weekday: Some((j, k + 1)),
+                ends: None,
+                end: after,
+            });
+        }
+    }
     if prep.is_none() && shift.is_none() {
         // A bare weekday name counts only beside a date: «вторник, 6 января» or
         // «6 января, вторник».

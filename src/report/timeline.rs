@@ -62,6 +62,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Date { .. } => "date",
         TimeValue::Month { .. } => "month",
         TimeValue::Quarter { .. } => "quarter",
+        TimeValue::Season { .. } => "season",
         TimeValue::Year { .. } => "year",
         TimeValue::Range { .. } => "range",
         TimeValue::Weekday { .. } => "weekday",

@@ -464,7 +464,8 @@ fn written_year(v: &TimeValue) -> Option<i32> {
     match *v {
         TimeValue::Date { year, .. }
         | TimeValue::Month { year, .. }
-        | TimeValue::Quarter { year, .. } => year,
+        | TimeValue::Quarter { year, .. }
+        | TimeValue::Season { year, .. } => year,
         TimeValue::Year { year, .. } => Some(year),
         _ => None,
     }
@@ -485,6 +486,10 @@ fn with_year(v: &TimeValue, y: i32) -> TimeValue {
         TimeValue::Quarter { quarter, .. } => TimeValue::Quarter {
             year: Some(y),
             quarter,
+        },
+        TimeValue::Season { first_month, .. } => TimeValue::Season {
+            year: Some(y),
+            first_month,
         },
         TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
         other => other,
