@@ -918,9 +918,10 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
     let weekday = tg.weekday(k)?;
     // «во вторник на следующей неделе», «середа наступного тижня», "Monday next week": the
     // week is named after the day.
-    if shift.is_none() && tg.joined(k + 1) {
+    let week_at = tg.skip_filler(k + 1); // "Wednesday of next week"
+    if shift.is_none() && tg.joined(k + 1) && tg.joined(week_at) {
         if let Some((Phrase::RelativePeriod(crate::language::Unit::Week, offset), after)) =
-            tg.phrase(k + 1)
+            tg.phrase(week_at)
         {
             return Some(Core {
                 value: TimeValue::Weekday {
