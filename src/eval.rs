@@ -551,6 +551,13 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
         gold += d.timexes.len();
         predicted += spans.len();
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        // Gold text by character offsets.
+        let chars: Vec<char> = d.text.chars().collect();
+        let gold_text = |g: &Timex| -> String {
+            chars[g.start.min(chars.len())..g.end.min(chars.len())]
+                .iter()
+                .collect()
+        };
         for g in &d.timexes {
             if spans.iter().any(|s| (s.0, s.1) == (g.start, g.end)) {
                 strict += 1;
@@ -562,7 +569,22 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 relaxed_gold += 1;
                 if s.2.is_some() && s.2 == g.value {
                     value_ok += 1;
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "value «{}»: gold {}, got {}",
+                        gold_text(g),
+                        g.value.as_deref().unwrap_or("-"),
+                        s.2.as_deref().unwrap_or("-")
+                    );
                 }
+            } else {
+                let _ = writeln!(
+                    out,
+                    "miss «{}»: gold {}",
+                    gold_text(g),
+                    g.value.as_deref().unwrap_or("-")
+                );
             }
         }
         relaxed_pred += spans

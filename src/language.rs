@@ -158,6 +158,8 @@ struct CalendarFile {
     #[serde(default)]
     bare_years: bool,
     #[serde(default)]
+    bare_weekdays: bool,
+    #[serde(default)]
     date_fillers: Vec<String>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
@@ -186,6 +188,9 @@ struct CalendarFile {
     /// Ordinals numbering quarters, in every form used with «квартал».
     #[serde(default)]
     quarter_ordinals: Vec<OrdinalEntry>,
+    /// Quarters in one word ("third-quarter").
+    #[serde(default)]
+    quarter_compounds: StdHashMap<String, u32>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -328,6 +333,8 @@ pub enum Word {
     QuarterWord,
     /// An ordinal that numbers a quarter («третьем» in «в третьем квартале»).
     QuarterOrdinal(u32),
+    /// A quarter in one word ("third-quarter profit").
+    Quarter(u32),
     /// A season, by its first month (3, 6, 9, 12); `adverb` for the form that is a time
     /// adverbial by itself («летом», «влітку»).
     Season {
@@ -362,6 +369,8 @@ pub struct LanguagePack {
     pub numeric_date_order: DateOrder,
     /// A bare four-digit number after a preposition is a year («in 2025»).
     pub bare_years: bool,
+    /// A capitalised weekday name alone is a time ("the company said Friday").
+    pub bare_weekdays: bool,
     words: HashMap<String, Vec<Word>>,
     /// Phrases keyed by their first word; each entry is (remaining words, meaning).
     phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
@@ -597,6 +606,12 @@ impl LanguagePack {
         for w in &cal.quarter_words {
             add(w, Word::QuarterWord);
         }
+        for (w, q) in &cal.quarter_compounds {
+            if !(1..=4).contains(q) {
+                return Err(invalid(format!("quarter {q} of «{w}» is not in 1..=4")));
+            }
+            add(w, Word::Quarter(*q));
+        }
         for s in &cal.seasons {
             if ![3, 6, 9, 12].contains(&s.first_month) {
                 return Err(invalid(format!(
@@ -709,6 +724,7 @@ impl LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
             bare_years: cal.bare_years,
+            bare_weekdays: cal.bare_weekdays,
             words,
             phrases,
             number_suffixes,

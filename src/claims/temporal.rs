@@ -11,6 +11,7 @@ use crate::text::{Text, Token, TokenKind};
 
 /// What the extractor knows about each token, computed once.
 pub(crate) struct Tagged<'a> {
+    source: &'a str,
     tokens: &'a [Token],
     /// Each token's lexicon entry: its readings and the phrases it opens.
     entries: Vec<Option<&'a LexEntry>>,
@@ -54,6 +55,7 @@ impl<'a> Tagged<'a> {
             tokens_seen += 1;
         }
         Tagged {
+            source,
             tokens,
             entries,
             arena,
@@ -486,7 +488,13 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
         Word::QuarterOrdinal(q) => Some(*q),
         _ => None,
     });
-    let (q, k, needs_word) = if let Some(q) = numbered {
+    let compound = tg.find(j, |w| match w {
+        Word::Quarter(q) => Some(*q),
+        _ => None,
+    });
+    let (q, k, needs_word) = if let Some(q) = compound {
+        (q, j + 1, false)
+    } else if let Some(q) = numbered {
         (q, j + 1, true)
     } else if let Some((n, 1)) = tg.number(j).filter(|n| (1..=4).contains(&n.0)) {
         // «3-м квартале»; a bare «2 квартала» may count city blocks, so a bare digit
@@ -945,12 +953,17 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
             k + 1
         };
         let date_follows = tg.joined(next) && tg.number(next).is_some();
+        // "said Friday": where the language writes weekdays with a capital, the name alone.
+        let capitalised = tg.pack.bare_weekdays
+            && tg
+                .tok(k)
+                .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase));
         let date_precedes = found.last().is_some_and(|t| {
             let end = t.tokens.end;
             (end == j || (end + 1 == j && matches!(tg.punct(end), Some(',' | '('))))
                 && t.written_date().is_some()
         });
-        if !date_follows && !date_precedes {
+        if !date_follows && !date_precedes && !capitalised {
             return None;
         }
     }
@@ -1122,7 +1135,7 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
 mod tests {
     use super::*;
     use crate::document::Segment;
-    use crate::language::{embedded, Lang};
+    use crate::language::{embedded, Lang, Unit};
 
     fn found(t: &str) -> Vec<(String, TimeValue)> {
         let ru = embedded::pack(Lang::Ru).unwrap();
@@ -1138,6 +1151,84 @@ mod tests {
             .into_iter()
             .map(|c| (t[c.span].to_string(), c.value))
             .collect()
+    }
+
+    fn found_in(lang: Lang, t: &str) -> Vec<(String, TimeValue)> {
+        let pack = embedded::pack(lang).unwrap();
+        let text = Text::new(
+            t,
+            &[Segment {
+                range: 0..t.len(),
+                holes: vec![],
+            }],
+            pack,
+        );
+        extract(t, &text, pack)
+            .into_iter()
+            .map(|c| (t[c.span].to_string(), c.value))
+            .collect()
+    }
+
+    #[test]
+    fn quarters_seasons_counted_periods_and_bare_english_weekdays() {
+        let q = |year, quarter| TimeValue::Quarter { year, quarter };
+        assert_eq!(
+            found_in(Lang::Ru, "в третьем квартале 2025 года и во II квартале"),
+            [
+                ("в третьем квартале 2025 года".into(), q(Some(2025), 3)),
+                ("во II квартале".into(), q(None, 2)),
+            ]
+        );
+        // A city block and a fiscal year are no calendar quarters.
+        assert!(found_in(Lang::Ru, "в 3 квартале от центра").is_empty());
+        assert_eq!(
+            found_in(Lang::Ru, "в I квартале 2019 финансового года"),
+            [("в I квартале".into(), q(None, 1))]
+        );
+        assert_eq!(
+            found_in(Lang::En, "third-quarter profit and Q3 2025"),
+            [
+                ("third-quarter".into(), q(None, 3)),
+                ("Q3 2025".into(), q(Some(2025), 3)),
+            ]
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "влітку 2025 року"),
+            [(
+                "влітку 2025 року".into(),
+                TimeValue::Season {
+                    year: Some(2025),
+                    first_month: 6
+                }
+            )]
+        );
+        // A season noun alone is no time; after a preposition or as an adverb it is.
+        assert!(found_in(Lang::Ru, "Лето выдалось жарким").is_empty());
+        let last_two_years = TimeValue::Range {
+            from: Box::new(TimeValue::RelativePeriod {
+                unit: Unit::Year,
+                offset: -2,
+            }),
+            to: Box::new(TimeValue::RelativePeriod {
+                unit: Unit::Year,
+                offset: -1,
+            }),
+        };
+        assert_eq!(
+            found_in(Lang::Ru, "за последние два года"),
+            [("последние два года".into(), last_two_years)]
+        );
+        // English writes weekdays with a capital: «said Friday» is a time, «friday» alone not.
+        let friday = TimeValue::Weekday {
+            weekday: 5,
+            shift: None,
+        };
+        assert_eq!(
+            found_in(Lang::En, "the company said Friday"),
+            [("Friday".into(), friday)]
+        );
+        assert!(found_in(Lang::En, "the company said friday").is_empty());
+        assert!(found_in(Lang::Ru, "окружающая Среда").is_empty());
     }
 
     fn date(year: Option<i32>, month: u32, day: u32) -> TimeValue {
