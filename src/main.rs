@@ -67,7 +67,7 @@ enum Command {
         /// What the file holds.
         #[arg(value_enum)]
         kind: EvalKind,
-        /// The JSONL file.
+        /// The JSONL file (for `speed`, a file or a folder of them).
         path: String,
     },
 }
@@ -155,6 +155,9 @@ enum EvalKind {
     Duckling,
     /// A TimeML corpus (TempEval-3, WikiWarsUA): TIMEX3 F1, value F1, event tense.
     Timeml,
+    /// Speed on news JSONL (a file or a folder of them): extraction and whole-check
+    /// throughput in MB/s on one core, and peak memory. A benchmark, not a test.
+    Speed,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -256,6 +259,7 @@ fn main() -> ExitCode {
                 EvalKind::News => factlint::eval::news(&path, &rules, &mut out).map_err(fatal),
                 EvalKind::Duckling => factlint::eval::duckling(&path, &mut out).map_err(fatal),
                 EvalKind::Timeml => factlint::eval::timeml(&path, &mut out).map_err(fatal),
+                EvalKind::Speed => factlint::eval::speed(&path, &rules, &mut out).map_err(fatal),
             }
             .map(|_| EXIT_CLEAN)
         }),

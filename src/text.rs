@@ -102,6 +102,12 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
             let base = piece.start;
             let mut i = 0;
             while i < b.len() {
+                // Fast path: ASCII spaces and line ends.
+                if matches!(b[i], b' ' | b'\n' | b'\r' | b'\t') {
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
                 let (c, len) = char_at(s, i);
                 if c.is_whitespace() || c == '\u{feff}' || c == '\u{ad}' {
                     space_before = true;
