@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::grain_days;
 use super::words::ClaimWords;
 use super::{DatedEvent, Duration, OrderClaim, Temporal};
-use crate::language::{fold, Approx, Lang, LanguagePack, Relation, Unit, Word};
+use crate::language::{fold, fold_into, Approx, Lang, LanguagePack, Relation, Unit, Word};
 use crate::morphology::{self, Tense, WordClass};
 use crate::text::Text;
 
@@ -80,10 +80,13 @@ fn event_in(sc: Scope, s: usize, temporal: usize) -> Option<DatedEvent> {
     } = sc;
     let range = text.sentences.get(s)?.clone();
     let mut found = None;
+    let mut f = String::new();
     for i in range.clone() {
-        let Some((_, f)) = word_at(source, text, &range, i) else {
+        let t = &text.tokens[i];
+        if !t.is_word() {
             continue;
-        };
+        }
+        fold_into(&mut f, t.text(source));
         if words.is_change(&f) {
             return None;
         }
@@ -284,10 +287,13 @@ pub fn find_order(
         let Some(range) = text.sentences.get(s).cloned() else {
             continue;
         };
+        let mut f = String::new();
         for at in range.clone() {
-            let Some((_, f)) = word_at(source, text, &range, at) else {
+            let t = &text.tokens[at];
+            if !t.is_word() {
                 continue;
-            };
+            }
+            fold_into(&mut f, t.text(source));
             let Some(noun) = words.event_noun(&f) else {
                 continue;
             };

@@ -167,8 +167,32 @@ fn number_text(n: f64) -> String {
 /// «35 делегаций» in one sentence and «30 делегаций» in another, saying the same of them.
 pub(crate) fn quantity_mismatch(ctx: &Context) -> Vec<Finding> {
     let qs = ctx.quantities;
+    // Whether each count can be a restatement at all, and its verb: worked out once per
+    // count (and each sentence's words once), not once per pair.
+    let mut plain_sentence: std::collections::HashMap<usize, bool> = Default::default();
+    let mut plain = |s: usize| {
+        *plain_sentence
+            .entry(s)
+            .or_insert_with(|| !attributed(ctx, s) && !shifts_time(ctx, s))
+    };
+    let candidates: Vec<Option<String>> = qs
+        .iter()
+        .map(|q| {
+            let close_to_others = qs.iter().any(|o| {
+                !std::ptr::eq(o, q)
+                    && o.sentence != q.sentence
+                    && same_word(&o.noun, &q.noun)
+                    && disjoint(o, q)
+            });
+            if !close_to_others || other_numbers(ctx, q) || !plain(q.sentence) {
+                return None;
+            }
+            verb_of(ctx, q)
+        })
+        .collect();
     let mut out = Vec::new();
     for (bi, b) in qs.iter().enumerate() {
+        let Some(vb) = &candidates[bi] else { continue };
         // Three or more different counts of one noun are counts of different groups.
         let values: Vec<f64> = qs
             .iter()
@@ -183,24 +207,18 @@ pub(crate) fn quantity_mismatch(ctx: &Context) -> Vec<Finding> {
         if values.len() > 2 {
             continue;
         }
-        let earlier = qs[..bi].iter().find(|a| {
+        // A slip restates a figure: close to the first, said with the same verb, in
+        // sentences with no other figure, no source and no change of time.
+        let earlier = qs[..bi].iter().enumerate().find(|(ai, a)| {
             a.sentence != b.sentence
                 && same_word(&a.noun, &b.noun)
                 && disjoint(a, b)
-                && same_time(ctx, a.sentence, b.sentence)
-                && !attributed(ctx, a.sentence)
-                && !attributed(ctx, b.sentence)
-                // A slip restates a figure: close to the first, said with the same verb,
-                // in sentences without other figures to confuse it with.
                 && a.count.max(b.count) < 1.5 * a.count.min(b.count)
-                && !other_numbers(ctx, a)
-                && !other_numbers(ctx, b)
-                && !shifts_time(ctx, a.sentence)
-                && !shifts_time(ctx, b.sentence)
+                && candidates[*ai].as_ref().is_some_and(|va| same_word(va, vb))
+                && same_time(ctx, a.sentence, b.sentence)
                 && same_names(ctx, a.sentence, b.sentence)
-                && verb_of(ctx, a).is_some_and(|va| verb_of(ctx, b).is_some_and(|vb| same_word(&va, &vb)))
         });
-        let Some(a) = earlier else { continue };
+        let Some((_, a)) = earlier else { continue };
         let mut f = Finding::new(b.span.clone())
             .var("other", ctx.src(&a.span))
             .var("noun", ctx.src(&b.noun_span));
