@@ -35,7 +35,8 @@ pub(crate) fn find(
         }
     }
     let mut out = Vec::new();
-    for i in 0..text.tokens.len() {
+    // A count starts with a number or a number word: both are among the tagger's starts.
+    for i in tg.starts() {
         if taken[i] || (tg.number(i).is_none() && tg.cardinal(i).is_none()) {
             continue;
         }

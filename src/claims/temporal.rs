@@ -65,6 +65,11 @@ impl<'a> Tagged<'a> {
         }
     }
 
+    /// The tokens where an expression can start (numbers and lexicon words), in order.
+    pub(crate) fn starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts.iter().map(|&s| s as usize)
+    }
+
     /// The language of the text.
     pub(crate) fn lang(&self) -> crate::language::Lang {
         self.pack.lang
