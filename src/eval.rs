@@ -361,15 +361,16 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
         };
         let (_, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
         let temporals = claims.temporals;
-        // The longest expression found stands for the phrase.
-        let best = temporals.iter().max_by_key(|t| t.span.len());
+        // The longest expression found (in characters) stands for the phrase.
+        let chars = |r: &std::ops::Range<usize>| doc.text[r.clone()].chars().count();
+        let best = temporals.iter().max_by_key(|t| chars(&t.span));
         let got = best.and_then(|t| t.interval);
         // «через неделю», «два года назад» name a time too, when longer than any date found.
         let shift = claims
             .durations
             .iter()
-            .filter(|d| d.span.len() > best.map_or(0, |t| t.span.len()))
-            .max_by_key(|d| d.span.len())
+            .filter(|d| chars(&d.span) > best.map_or(0, |t| chars(&t.span)))
+            .max_by_key(|d| chars(&d.span))
             .zip(published)
             .and_then(|(d, p)| duckling_point(d, p));
         if agrees(shift.or(got), &want) {

@@ -237,6 +237,9 @@ struct NumbersFile {
     duration_units: Vec<DurationUnitEntry>,
     approximations: StdHashMap<String, Approx>,
     duration_relations: Vec<RelationEntry>,
+    /// Words that count vaguely («несколько лет назад», "several years ago").
+    #[serde(default)]
+    vague_counts: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -335,6 +338,8 @@ pub enum Word {
     QuarterOrdinal(u32),
     /// A quarter in one word ("third-quarter profit").
     Quarter(u32),
+    /// A vague count («несколько», "several"): the unit after it has no number.
+    VagueCount,
     /// A season, by its first month (3, 6, 9, 12); `adverb` for the form that is a time
     /// adverbial by itself («летом», «влітку»).
     Season {
@@ -605,6 +610,9 @@ impl LanguagePack {
         }
         for w in &cal.quarter_words {
             add(w, Word::QuarterWord);
+        }
+        for w in &num.vague_counts {
+            add(w, Word::VagueCount);
         }
         for (w, q) in &cal.quarter_compounds {
             if !(1..=4).contains(q) {

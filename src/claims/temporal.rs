@@ -1110,10 +1110,6 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
         _ => (None, j),
     };
     let (unit, per) = tg.duration_unit(k).filter(|_| !taken[k])?;
-    // A bare unit word is a duration only with a relation or an approximation before it.
-    if count.is_none() && relation.is_none() && approx.is_none() {
-        return None;
-    }
     let mut end = k + 1;
     if relation.is_none() {
         if let Some((Phrase::Relation(r, Position::After), after)) =
@@ -1122,6 +1118,13 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
             relation = Some(r);
             end = after;
         }
+    }
+    // A bare unit word is a duration only with a relation («неделю назад», «через месяц»)
+    // or an approximation («почти год»), and never after a vague count («несколько лет
+    // назад», "several years ago").
+    let vague = |x: usize| tg.word(x).contains(&Word::VagueCount);
+    if count.is_none() && ((relation.is_none() && approx.is_none()) || (i > 0 && vague(i - 1))) {
+        return None;
     }
     let span = tg.tokens[i].start..tg.tokens[end - 1].end;
     Some(Duration {
@@ -1342,7 +1345,13 @@ mod tests {
 
     #[test]
     fn durations_with_approximations_and_number_words() {
-        use crate::language::Unit;
+        // A bare unit with a relation after it is one unit; after a vague count, nothing.
+        assert_eq!(
+            durations_of("неделю тому назад", Lang::Ru),
+            [("неделю тому назад".into(), 1.0, Unit::Week, Approx::Exactly)]
+        );
+        assert!(durations_of("несколько лет назад", Lang::Ru).is_empty());
+        assert!(durations_of("several years ago", Lang::En).is_empty());
         assert_eq!(
             durations_of("война длится уже почти четыре года", Lang::Ru),
             [("почти четыре года".into(), 4.0, Unit::Year, Approx::Almost)]
