@@ -492,7 +492,7 @@ pub fn fold_char(c: char) -> Option<char> {
 /// The first three folded characters of a word as a key (`\0` for missing ones), or
 /// `None` when a character is off the fast path.
 #[inline]
-fn prefix_key(word: &str) -> Option<u64> {
+pub(crate) fn prefix_key(word: &str) -> Option<u64> {
     let mut it = word.chars();
     let mut key = 0u64;
     for _ in 0..3 {

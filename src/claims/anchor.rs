@@ -81,7 +81,12 @@ impl<'a> SentenceWords<'a> {
         pack: &'a LanguagePack,
         sentence: &Range<usize>,
     ) -> Self {
-        let mut arena = String::new();
+        // Folded words take about as many bytes as the sentence as written: one allocation.
+        let bytes = match (text.tokens.get(sentence.start), sentence.end.checked_sub(1)) {
+            (Some(first), Some(last)) => text.tokens[last].end.saturating_sub(first.start),
+            _ => 0,
+        };
+        let mut arena = String::with_capacity(bytes);
         let mut buf = String::new();
         let spans = text.tokens[sentence.clone()]
             .iter()

@@ -83,7 +83,7 @@ fn event_in(sc: Scope, s: usize, temporal: usize) -> Option<DatedEvent> {
     let mut f = String::new();
     for i in range.clone() {
         let t = &text.tokens[i];
-        if !t.is_word() {
+        if !t.is_word() || !words.may_be_event_word(t.text(source)) {
             continue;
         }
         fold_into(&mut f, t.text(source));
@@ -290,7 +290,7 @@ pub fn find_order(
         let mut f = String::new();
         for at in range.clone() {
             let t = &text.tokens[at];
-            if !t.is_word() {
+            if !t.is_word() || !words.may_be_event_word(t.text(source)) {
                 continue;
             }
             fold_into(&mut f, t.text(source));

@@ -59,6 +59,8 @@ pub struct ClaimWords {
     /// Indices into `event_nouns` by their first four letters (the whole word if shorter).
     event_prefixes: HashMap<String, Vec<usize>>,
     event_verbs: HashSet<String>,
+    /// First three letters of every event noun and change word: a test before folding.
+    event_prefixes3: HashSet<u64>,
     distinguishers: HashSet<String>,
     changes: HashSet<String>,
     /// Phrases placing a day before an event («накануне»), as word lists.
@@ -102,6 +104,11 @@ impl ClaimWords {
                 .or_default()
                 .push(k);
         }
+        let event_prefixes3 = event_nouns
+            .iter()
+            .chain(file.events.changes.iter())
+            .filter_map(|w| crate::language::prefix_key(&fold(w)))
+            .collect();
         Ok(ClaimWords {
             not_counted: set(&file.quantities.not_counted),
             blockers: set(&file.quantities.blockers),
@@ -109,6 +116,7 @@ impl ClaimWords {
             sources: phrases(&file.quantities.sources),
             event_nouns,
             event_prefixes,
+            event_prefixes3,
             event_verbs: set(&file.events.verbs),
             distinguishers: set(&file.events.distinguishers),
             changes: set(&file.events.changes),
@@ -126,6 +134,12 @@ impl ClaimWords {
     /// A word before a number that makes it other than a plain count («до», «из»).
     pub fn is_blocker(&self, folded: &str) -> bool {
         self.blockers.contains(folded)
+    }
+
+    /// Whether a word as written may be an event noun or a change word (false: it is
+    /// certainly neither), without folding it.
+    pub fn may_be_event_word(&self, written: &str) -> bool {
+        crate::language::prefix_key(written).is_none_or(|k| self.event_prefixes3.contains(&k))
     }
 
     /// The event noun this folded word is a form of («саммита» → «саммит»).
