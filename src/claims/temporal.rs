@@ -958,11 +958,13 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
             k + 1
         };
         let date_follows = tg.joined(next) && tg.number(next).is_some();
-        // "said Friday": where the language writes weekdays with a capital, the name alone.
+        // "said Friday": where the language writes weekdays with a capital, the name alone
+        // — capitalised, or written in full ("friday"; "sun" and "sat" only as "Sun", "Sat").
         let capitalised = tg.pack.bare_weekdays
-            && tg
-                .tok(k)
-                .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase));
+            && tg.tok(k).is_some_and(|t| {
+                let w = t.text(tg.source);
+                w.starts_with(char::is_uppercase) || w.len() >= 6
+            });
         let date_precedes = found.last().is_some_and(|t| {
             let end = t.tokens.end;
             (end == j || (end + 1 == j && matches!(tg.punct(end), Some(',' | '('))))
@@ -1226,16 +1228,21 @@ mod tests {
             found_in(Lang::Ru, "за последние два года"),
             [("последние два года".into(), last_two_years)]
         );
-        // English writes weekdays with a capital: «said Friday» is a time, «friday» alone not.
+        // English weekday names alone are times ("said Friday"); short forms only with a
+        // capital ("the sun rose" is no Sunday).
         let friday = TimeValue::Weekday {
             weekday: 5,
             shift: None,
         };
         assert_eq!(
             found_in(Lang::En, "the company said Friday"),
-            [("Friday".into(), friday)]
+            [("Friday".into(), friday.clone())]
         );
-        assert!(found_in(Lang::En, "the company said friday").is_empty());
+        assert_eq!(
+            found_in(Lang::En, "the company said friday"),
+            [("friday".into(), friday)]
+        );
+        assert!(found_in(Lang::En, "the sun rose and we sat down").is_empty());
         assert!(found_in(Lang::Ru, "окружающая Среда").is_empty());
     }
 
