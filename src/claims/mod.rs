@@ -83,6 +83,14 @@ pub enum TimeValue {
         /// Week shift from «прошлую» (-1), «эту» (0), «следующую» (1).
         shift: Option<i32>,
     },
+    /// "last April" (-1), "this September" (0), "next March" (1): a month named by its
+    /// place relative to the publication month.
+    RelativeMonth {
+        /// Month 1–12.
+        month: u32,
+        /// -1 the latest before the publication month, 0 this year's, 1 the first after.
+        shift: i32,
+    },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
     /// «на прошлой неделе».

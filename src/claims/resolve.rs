@@ -242,6 +242,15 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 .collect();
             choose(&c, published, tense)
         }
+        TimeValue::RelativeMonth { month, shift } => {
+            let m0 = published.month();
+            let year = match shift {
+                s if s < 0 => y0 - i32::from(month >= m0),
+                0 => y0,
+                _ => y0 + i32::from(month <= m0),
+            };
+            month_interval(year, month, None)
+        }
         TimeValue::Year { year, part } => year_interval(year, part),
         TimeValue::Range { ref from, ref to } => {
             let to_i = resolve(to, published, tense)?;
@@ -365,6 +374,27 @@ mod tests {
     fn res(v: TimeValue, pubd: &str, t: Option<Tense>) -> (String, String) {
         let i = resolve(&v, d(pubd), t).unwrap();
         (i.start.to_string(), i.end.to_string())
+    }
+
+    #[test]
+    fn relative_months() {
+        let m = |month, shift| TimeValue::RelativeMonth { month, shift };
+        assert_eq!(
+            res(m(4, -1), "2026-11-10", None),
+            ("2026-04-01".into(), "2026-04-30".into())
+        );
+        assert_eq!(
+            res(m(4, -1), "2026-02-10", None),
+            ("2025-04-01".into(), "2025-04-30".into())
+        );
+        assert_eq!(
+            res(m(3, 1), "2026-03-10", None),
+            ("2027-03-01".into(), "2027-03-31".into())
+        );
+        assert_eq!(
+            res(m(9, 0), "2026-03-10", None),
+            ("2026-09-01".into(), "2026-09-30".into())
+        );
     }
 
     #[test]

@@ -414,8 +414,11 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
             .or_else(|| {
-                month_or_year(tg, j, None, prep.is_some())
-                    .filter(|c| prep.is_some() || c.year_tok.is_some())
+                month_or_year(tg, j, None, prep.is_some()).filter(|c| {
+                    prep.is_some()
+                        || c.year_tok.is_some()
+                        || matches!(c.value, TimeValue::RelativeMonth { .. })
+                })
             })
             .or_else(|| weekday(tg, j, prep, found))
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
@@ -886,6 +889,30 @@ fn day_at(tg: &Tagged, j: usize) -> Option<(u32, usize)> {
 
 /// «январь 2026», «декабря 2026 года», «2025 году», «2025-м», with a part when given.
 fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> Option<Core> {
+    // "last April", "this September", "next March".
+    if part.is_none() && tg.joined(j + 1) {
+        let shift = tg.find(j, |w| match w {
+            Word::WeekdayShift(s) => Some(*s),
+            _ => None,
+        });
+        // The month written with a capital: "this May", never "this may happen".
+        let capital = tg
+            .tok(j + 1)
+            .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase));
+        if let (Some(shift), Some(month), true) = (shift, tg.month(j + 1), capital) {
+            // A year after it names the month outright ("last April 2025" is rare; leave it).
+            if trailing_year(tg, j + 2).0.is_none() {
+                return Some(Core {
+                    value: TimeValue::RelativeMonth { month, shift },
+                    year_tok: None,
+                    day_month: None,
+                    weekday: None,
+                    ends: None,
+                    end: j + 2,
+                });
+            }
+        }
+    }
     if let Some(month) = tg.month(j) {
         let (year, year_tok, end) = trailing_year(tg, j + 1);
         return Some(Core {
@@ -1243,6 +1270,18 @@ mod tests {
             [("friday".into(), friday)]
         );
         assert!(found_in(Lang::En, "the sun rose and we sat down").is_empty());
+        // "last April" names a month by its place; "this may happen" names none.
+        assert_eq!(
+            found_in(Lang::En, "sales fell last April"),
+            [(
+                "last April".into(),
+                TimeValue::RelativeMonth {
+                    month: 4,
+                    shift: -1
+                }
+            )]
+        );
+        assert!(found_in(Lang::En, "this may happen").is_empty());
         assert!(found_in(Lang::Ru, "окружающая Среда").is_empty());
     }
 

@@ -68,6 +68,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Weekday { .. } => "weekday",
         TimeValue::RelativeDay(_) => "relative-day",
         TimeValue::RelativePeriod { .. } => "relative-period",
+        TimeValue::RelativeMonth { .. } => "relative-month",
     }
 }
 

@@ -403,6 +403,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
             t.value,
             TimeValue::RelativeDay(_)
                 | TimeValue::RelativePeriod { .. }
+                | TimeValue::RelativeMonth { .. }
                 | TimeValue::Weekday { .. }
                 | TimeValue::Range { .. }
         ) {
