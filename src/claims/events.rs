@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::grain_days;
 use super::words::ClaimWords;
 use super::{DatedEvent, Duration, OrderClaim, Temporal};
-use crate::language::{fold, fold_into, Approx, Lang, LanguagePack, Relation, Unit, Word};
+use crate::language::{fold, Approx, Lang, LanguagePack, Relation, Unit, Word};
 use crate::morphology::{self, Tense, WordClass};
 use crate::text::Text;
 
@@ -80,13 +80,7 @@ fn event_in(sc: Scope, s: usize, temporal: usize) -> Option<DatedEvent> {
     } = sc;
     let range = text.sentences.get(s)?.clone();
     let mut found = None;
-    let mut f = String::new();
-    for i in range.clone() {
-        let t = &text.tokens[i];
-        if !t.is_word() || !words.may_be_event_word(t.text(source)) {
-            continue;
-        }
-        fold_into(&mut f, t.text(source));
+    for (i, f) in event_words(sc, &range) {
         if words.is_change(&f) {
             return None;
         }
@@ -109,6 +103,19 @@ fn event_in(sc: Scope, s: usize, temporal: usize) -> Option<DatedEvent> {
         temporal,
         sentence: s,
     })
+}
+
+/// The words of a sentence that may be event nouns or change words, folded, with their
+/// token indices; the rest are ruled out by their first letters without folding.
+fn event_words(sc: Scope, range: &Range<usize>) -> Vec<(usize, String)> {
+    range
+        .clone()
+        .filter_map(|i| {
+            let t = &sc.text.tokens[i];
+            let w = t.text(sc.source);
+            (t.is_word() && sc.words.may_be_event_word(w)).then(|| (i, fold(w)))
+        })
+        .collect()
 }
 
 /// The word at token `i` of a sentence: (as written, folded).
@@ -287,13 +294,7 @@ pub fn find_order(
         let Some(range) = text.sentences.get(s).cloned() else {
             continue;
         };
-        let mut f = String::new();
-        for at in range.clone() {
-            let t = &text.tokens[at];
-            if !t.is_word() || !words.may_be_event_word(t.text(source)) {
-                continue;
-            }
-            fold_into(&mut f, t.text(source));
+        for (at, f) in event_words(sc, &range) {
             let Some(noun) = words.event_noun(&f) else {
                 continue;
             };

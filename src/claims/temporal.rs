@@ -457,6 +457,23 @@ fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
     })
 }
 
+/// The calendar year written at `k` after a quarter or season («2025 года», "of 2025"):
+/// (year, its token, the index after it), or nothing and `k`. Where years take a word
+/// («года»), a year without one must end the phrase: «в I квартале 2019 финансового года» is
+/// a fiscal year, not the calendar one.
+fn calendar_year_after(tg: &Tagged, k: usize) -> (Option<i32>, Option<usize>, usize) {
+    match trailing_year(tg, tg.skip_filler(k)) {
+        (Some(y), Some(t), e)
+            if tg.pack.bare_years
+                || e > tg.skip_number_suffix(t)
+                || !(tg.joined(e) && tg.tok(e).is_some_and(Token::is_word)) =>
+        {
+            (Some(y), Some(t), e)
+        }
+        _ => (None, None, k),
+    }
+}
+
 /// «летом 2025 года», «весной», «в конце лета», "in the summer of 2025". A season word
 /// counts after a preposition, with a year, or in its adverbial form («летом»).
 fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
@@ -469,13 +486,7 @@ fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
         } => Some((*first_month, *adverb)),
         _ => None,
     })?;
-    let k_year = tg.skip_filler(j + 1);
-    let (year, year_tok, end) = match trailing_year(tg, k_year) {
-        (Some(y), Some(t), e) if tg.pack.bare_years || e > tg.skip_number_suffix(t) => {
-            (Some(y), Some(t), e)
-        }
-        _ => (None, None, j + 1),
-    };
+    let (year, year_tok, end) = calendar_year_after(tg, j + 1);
     if !(governed || adverb || year.is_some()) {
         return None;
     }
@@ -535,19 +546,8 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
     } else {
         k
     };
-    // «квартале 2025 года», "quarter of 2025". Where years take a word, a bare year must
-    // end the phrase: «в I квартале 2019 финансового года» is a fiscal year.
-    let k_year = tg.skip_filler(k);
-    let (year, year_tok, end) = match trailing_year(tg, k_year) {
-        (Some(y), Some(t), e)
-            if tg.pack.bare_years
-                || e > tg.skip_number_suffix(t)
-                || !(tg.joined(e) && tg.tok(e).is_some_and(Token::is_word)) =>
-        {
-            (Some(y), Some(t), e)
-        }
-        _ => (None, None, k),
-    };
+    // «квартале 2025 года», "quarter of 2025".
+    let (year, year_tok, end) = calendar_year_after(tg, k);
     Some(Core {
         value: TimeValue::Quarter { year, quarter: q },
         year_tok,
@@ -1175,19 +1175,7 @@ mod tests {
     use crate::language::{embedded, Lang, Unit};
 
     fn found(t: &str) -> Vec<(String, TimeValue)> {
-        let ru = embedded::pack(Lang::Ru).unwrap();
-        let text = Text::new(
-            t,
-            &[Segment {
-                range: 0..t.len(),
-                holes: vec![],
-            }],
-            ru,
-        );
-        extract(t, &text, ru)
-            .into_iter()
-            .map(|c| (t[c.span].to_string(), c.value))
-            .collect()
+        found_in(Lang::Ru, t)
     }
 
     fn found_in(lang: Lang, t: &str) -> Vec<(String, TimeValue)> {
