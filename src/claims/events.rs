@@ -33,17 +33,9 @@ pub struct Scope<'a> {
 /// Finds the dated events of a document.
 pub fn find(sc: Scope, temporals: &[Temporal]) -> Vec<DatedEvent> {
     let mut out: Vec<DatedEvent> = Vec::new();
-    let mut k = 0;
-    while k < temporals.len() {
-        let s = temporals[k].sentence;
-        let first = k;
-        while k < temporals.len() && temporals[k].sentence == s {
-            k += 1;
-        }
-        if k - first != 1 {
-            continue;
-        }
+    for first in lone_temporals(temporals) {
         let t = &temporals[first];
+        let s = t.sentence;
         // Scheduled: a day, anchored to a predicate that dates events («пройдет»), not in
         // the past tense (a past strike or talks may well run over several days).
         let dated = t.interval.is_some_and(grain_days)
@@ -68,6 +60,16 @@ pub fn find(sc: Scope, temporals: &[Temporal]) -> Vec<DatedEvent> {
         e.key = k;
     }
     out
+}
+
+/// The indices of the time expressions that are alone in their sentence (the temporals are
+/// in text order).
+fn lone_temporals(temporals: &[Temporal]) -> impl Iterator<Item = usize> + '_ {
+    (0..temporals.len()).filter(move |&k| {
+        let s = temporals[k].sentence;
+        (k == 0 || temporals[k - 1].sentence != s)
+            && temporals.get(k + 1).is_none_or(|n| n.sentence != s)
+    })
 }
 
 /// The one event noun of sentence `s`, with its key.
@@ -281,14 +283,9 @@ pub fn find_order(
         ..
     } = sc;
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < temporals.len() {
-        let s = temporals[k].sentence;
-        let first = k;
-        while k < temporals.len() && temporals[k].sentence == s {
-            k += 1;
-        }
-        if k - first != 1 || !temporals[first].interval.is_some_and(grain_days) {
+    for first in lone_temporals(temporals) {
+        let s = temporals[first].sentence;
+        if !temporals[first].interval.is_some_and(grain_days) {
             continue;
         }
         let Some(range) = text.sentences.get(s).cloned() else {
