@@ -448,7 +448,7 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
     use crate::claims::Grain;
     match i.grain {
         Grain::Day => i.start.format("%Y-%m-%d").to_string(),
-        Grain::Week => {
+        Grain::Week | Grain::PartOfWeek => {
             let w = i.start.iso_week();
             format!("{}-W{:02}", w.year(), w.week())
         }
@@ -476,7 +476,11 @@ fn counted_value(v: &crate::claims::TimeValue) -> Option<String> {
         return None;
     };
     let (
-        TimeValue::RelativePeriod { unit, offset: a },
+        TimeValue::RelativePeriod {
+            unit,
+            offset: a,
+            part: None,
+        },
         TimeValue::RelativePeriod { offset: b, .. },
     ) = (&**from, &**to)
     else {

@@ -191,6 +191,9 @@ struct CalendarFile {
     /// Quarters in one word ("third-quarter").
     #[serde(default)]
     quarter_compounds: StdHashMap<String, u32>,
+    /// Parts written as a hyphenated prefix of a month name: "mid-March".
+    #[serde(default)]
+    month_part_prefixes: StdHashMap<String, Part>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -338,6 +341,8 @@ pub enum Word {
     QuarterOrdinal(u32),
     /// A quarter in one word ("third-quarter profit").
     Quarter(u32),
+    /// A part and a month in one hyphenated word ("mid-March").
+    MonthPart(Part, u32),
     /// A vague count («несколько», "several"): the unit after it has no number.
     VagueCount,
     /// A season, by its first month (3, 6, 9, 12); `adverb` for the form that is a time
@@ -566,6 +571,9 @@ impl LanguagePack {
             add(&m.genitive, Word::Month(m.month));
             for f in &m.forms {
                 add(f, Word::Month(m.month));
+                for (prefix, part) in &cal.month_part_prefixes {
+                    add(&format!("{prefix}-{f}"), Word::MonthPart(*part, m.month));
+                }
             }
         }
         if let Some(i) = month_genitive.iter().position(String::is_empty) {

@@ -93,11 +93,21 @@ pub enum TimeValue {
     },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
-    /// «на прошлой неделе».
+    /// «на прошлой неделе», «в конце прошлого года».
     RelativePeriod {
         /// Unit.
         unit: Unit,
         /// Offset in units.
+        offset: i32,
+        /// Part of the period («в конце»).
+        part: Option<Part>,
+    },
+    /// A month, day or part of one in a year named relative to publication: «в марте
+    /// прошлого года», "in March last year".
+    InRelativeYear {
+        /// The month or day, its year unwritten.
+        value: Box<TimeValue>,
+        /// Years from the publication year: -1 «прошлого года», 0 «этого года».
         offset: i32,
     },
 }
@@ -142,6 +152,35 @@ pub struct Temporal {
     pub anchor: Option<Anchor>,
     /// Calendar interval against the publication date, when it could be placed.
     pub interval: Option<Interval>,
+}
+
+impl TimeValue {
+    /// The same value with its year set to `y` (unchanged for values without a year).
+    pub fn with_year(&self, y: i32) -> TimeValue {
+        match self.clone() {
+            TimeValue::Date { month, day, .. } => TimeValue::Date {
+                year: Some(y),
+                month,
+                day,
+            },
+            TimeValue::Month { month, part, .. } => TimeValue::Month {
+                year: Some(y),
+                month,
+                part,
+            },
+            TimeValue::Quarter { quarter, .. } => TimeValue::Quarter {
+                year: Some(y),
+                quarter,
+            },
+            TimeValue::Season { first_month, .. } => TimeValue::Season {
+                year: Some(y),
+                first_month,
+            },
+            TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
+            TimeValue::InRelativeYear { value, .. } => value.with_year(y),
+            other => other,
+        }
+    }
 }
 
 impl Temporal {

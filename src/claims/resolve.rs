@@ -24,6 +24,8 @@ pub enum Grain {
     Day,
     /// A Monday-based week.
     Week,
+    /// Part of a week («в конце прошлой недели»).
+    PartOfWeek,
     /// Part of a month («в конце декабря»).
     PartOfMonth,
     /// A month.
@@ -46,6 +48,7 @@ impl Grain {
         match self {
             Grain::Day => "day",
             Grain::Week => "week",
+            Grain::PartOfWeek => "part-of-week",
             Grain::PartOfMonth => "part-of-month",
             Grain::Month => "month",
             Grain::Quarter => "quarter",
@@ -295,7 +298,7 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
         TimeValue::RelativeDay(d) => {
             Some(Interval::day(published + chrono::Duration::days(d as i64)))
         }
-        TimeValue::RelativePeriod { unit, offset } => match unit {
+        TimeValue::RelativePeriod { unit, offset, part } => match unit {
             Unit::Day => Some(Interval::day(
                 published + chrono::Duration::days(offset as i64),
             )),
@@ -303,11 +306,7 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 let monday = published
                     - Days::new(published.weekday().num_days_from_monday() as u64)
                     + chrono::Duration::days(7 * offset as i64);
-                Some(Interval {
-                    start: monday,
-                    end: monday + Days::new(6),
-                    grain: Grain::Week,
-                })
+                week_interval(monday, part)
             }
             Unit::Month => {
                 let first = NaiveDate::from_ymd_opt(y0, published.month(), 1)?;
@@ -316,16 +315,39 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 } else {
                     first.checked_sub_months(Months::new(offset.unsigned_abs()))?
                 };
-                month_interval(m.year(), m.month(), None)
+                month_interval(m.year(), m.month(), part)
             }
+            // A part of a quarter is not read: «в конце квартала» is as often the fiscal one.
+            Unit::Quarter if part.is_some() => None,
             Unit::Quarter => {
                 // Quarters counted from year 0: the current one plus the offset.
                 let index = y0 * 4 + (published.month() as i32 - 1) / 3 + offset;
                 quarter_interval(index.div_euclid(4), index.rem_euclid(4) as u32 + 1)
             }
-            Unit::Year => year_interval(y0 + offset, None),
+            Unit::Year => year_interval(y0.checked_add(offset)?, part),
         },
+        TimeValue::InRelativeYear { ref value, offset } => {
+            resolve(&value.with_year(y0.checked_add(offset)?), published, tense)
+        }
     }
+}
+
+/// A Monday-based week, or part of one: the beginning is Monday to Wednesday, the middle
+/// Tuesday to Thursday, the end Friday to Sunday.
+fn week_interval(monday: NaiveDate, part: Option<Part>) -> Option<Interval> {
+    let (a, b, grain) = match part {
+        None => (0, 6, Grain::Week),
+        Some(Part::Early) => (0, 2, Grain::PartOfWeek),
+        Some(Part::Mid) => (1, 3, Grain::PartOfWeek),
+        Some(Part::Late) => (4, 6, Grain::PartOfWeek),
+        Some(Part::FirstHalf) => (0, 3, Grain::PartOfWeek),
+        Some(Part::SecondHalf) => (3, 6, Grain::PartOfWeek),
+    };
+    Some(Interval {
+        start: monday.checked_add_days(Days::new(a))?,
+        end: monday.checked_add_days(Days::new(b))?,
+        grain,
+    })
 }
 
 /// The time a duration with «назад» or «через» names, counted from publication; `None` for
@@ -451,6 +473,7 @@ mod tests {
         let week = TimeValue::RelativePeriod {
             unit: Unit::Week,
             offset: -1,
+            part: None,
         };
         assert_eq!(
             res(week, "2026-01-08", None),

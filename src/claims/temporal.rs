@@ -356,7 +356,11 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                     i,
                     None,
                     Core {
-                        value: TimeValue::RelativePeriod { unit, offset },
+                        value: TimeValue::RelativePeriod {
+                            unit,
+                            offset,
+                            part: None,
+                        },
                         year_tok: None,
                         day_month: None,
                         weekday: None,
@@ -369,6 +373,10 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 part = Some(p);
                 prep = pr;
                 j = after;
+                // "mid-March".
+                if tg.is_dash(j) && tg.adjacent(j) && tg.adjacent(j + 1) {
+                    j += 1;
+                }
             }
             // «последние два года»: the units just before (or after) publication.
             Phrase::CountedPeriod(direction) => {
@@ -407,7 +415,18 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         j += 1;
     }
     let core = if part.is_some() {
-        month_or_year(tg, j, part, true)
+        // «в конце прошлого года», "early next month".
+        match tg.phrase(j).filter(|_| tg.joined(j)) {
+            Some((Phrase::RelativePeriod(unit, offset), after)) => Some(Core {
+                value: TimeValue::RelativePeriod { unit, offset, part },
+                year_tok: None,
+                day_month: None,
+                weekday: None,
+                ends: None,
+                end: after,
+            }),
+            _ => month_or_year(tg, j, part, true),
+        }
     } else {
         range(tg, j, prep)
             .or_else(|| date(tg, j))
@@ -417,13 +436,37 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 month_or_year(tg, j, None, prep.is_some()).filter(|c| {
                     prep.is_some()
                         || c.year_tok.is_some()
+                        || matches!(c.value, TimeValue::Month { part: Some(_), .. })
                         || matches!(c.value, TimeValue::RelativeMonth { .. })
                 })
             })
             .or_else(|| weekday(tg, j, prep, found))
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
-    Some((i, prep, core))
+    Some((i, prep, in_relative_year(tg, core)))
+}
+
+/// «в марте прошлого года», "in March last year", "March of next year": a month or day
+/// without a written year, followed by a year named relative to publication.
+fn in_relative_year(tg: &Tagged, core: Core) -> Core {
+    if !matches!(
+        core.value,
+        TimeValue::Date { year: None, .. } | TimeValue::Month { year: None, .. }
+    ) {
+        return core;
+    }
+    let k = tg.skip_filler(core.end);
+    match tg.phrase(k).filter(|_| tg.joined(k)) {
+        Some((Phrase::RelativePeriod(crate::language::Unit::Year, offset), after)) => Core {
+            value: TimeValue::InRelativeYear {
+                value: Box::new(core.value),
+                offset,
+            },
+            end: after,
+            ..core
+        },
+        _ => core,
+    }
 }
 
 /// «последние два года» (direction -1), «ближайшие три дня» (1): a count and a unit after
@@ -443,7 +486,13 @@ fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
     }
     let n = n as i32;
     let (first, last) = if direction < 0 { (-n, -1) } else { (1, n) };
-    let period = |offset| Box::new(TimeValue::RelativePeriod { unit, offset });
+    let period = |offset| {
+        Box::new(TimeValue::RelativePeriod {
+            unit,
+            offset,
+            part: None,
+        })
+    };
     Some(Core {
         value: TimeValue::Range {
             from: period(first),
@@ -561,6 +610,9 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
 /// «15–20 мая», «с 15 по 20 мая», «с 28 февраля по 3 марта 2026 года», «2014–2016 годах»,
 /// «с 2014 по 2016 год».
 fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
+    if let Some(c) = numeric_range(tg, j).or_else(|| month_first_range(tg, j)) {
+        return Some(c);
+    }
     let n1 = tg.number(j).unwrap_or((0, 0));
     // Dash ranges of days or years.
     if n1.1 > 0 && tg.is_dash(j + 1) && tg.joined(j + 2) {
@@ -633,30 +685,32 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
             }
         }
     }
-    // «с X по Y».
-    if prep != Some(Prep::From) {
+    // «с X по Y»; "13th to 15th July" without "from" too, when the second end is a day and
+    // month.
+    if !matches!(prep, None | Some(Prep::From)) {
         return None;
     }
     // The first end: a bare day, a bare year, or a full date / month.
     let bare_from = date(tg, j).is_none();
     let (from, after_from) = if let Some(c) = date(tg, j) {
         (c.value, c.end)
-    } else if n1.1 > 0 && tg.number(j + 1).is_none() && tg.prep(j + 1).is_some() {
+    } else if n1.1 == 4 && tg.prep(j + 1).is_some() {
         (
-            // Bare number: a day (month from the second end) or a year.
-            if n1.1 == 4 {
-                TimeValue::Year {
-                    year: n1.0 as i32,
-                    part: None,
-                }
-            } else {
-                TimeValue::Date {
-                    year: None,
-                    month: 0,
-                    day: as_day(n1)?,
-                }
+            TimeValue::Year {
+                year: n1.0 as i32,
+                part: None,
             },
             j + 1,
+        )
+    } else if let Some((day, after)) = day_at(tg, j).filter(|_| n1.1 > 0 && n1.1 <= 2) {
+        // A bare day: its month comes from the second end.
+        (
+            TimeValue::Date {
+                year: None,
+                month: 0,
+                day,
+            },
+            after,
         )
     } else {
         return None;
@@ -664,7 +718,8 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
     if !matches!(tg.prep(after_from), Some(Prep::To | Prep::Until)) || !tg.joined(after_from + 1) {
         return None;
     }
-    let to_core = date(tg, after_from + 1).or_else(|| {
+    let second = tg.skip_filler(after_from + 1);
+    let to_core = date(tg, second).or_else(|| {
         let n = tg.number(after_from + 1)?;
         if n.1 != 4 {
             return None;
@@ -684,9 +739,12 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
     })?;
     // The written second end: its number alone when the first end is a bare number
     // («с 15 по 12 мая»), else its day and month.
+    if prep.is_none() && to_core.day_month.is_none() {
+        return None;
+    }
     let to_end = match (bare_from, to_core.day_month) {
         (false, Some(dm)) => dm,
-        _ => (after_from + 1, after_from + 2),
+        _ => (second, tg.skip_number_suffix(second)),
     };
     let from = match (from, &to_core.value) {
         (
@@ -718,6 +776,123 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         weekday: None,
         ends: Some(((j, after_from), to_end)),
         end: to_core.end,
+    })
+}
+
+/// «14.10. по 15.10.2018», «14./15.10.2018», «14 - 15.10.18»: a day (and month) without a
+/// year, then a numeric date whose year (and month) it shares.
+fn numeric_range(tg: &Tagged, j: usize) -> Option<Core> {
+    let day = as_day(tg.number(j).filter(|n| n.1 <= 2)?)?;
+    let mut k = j + 1;
+    let glued_stop = |k: usize| tg.punct(k) == Some('.') && tg.adjacent(k);
+    if glued_stop(k) {
+        k += 1;
+    }
+    let mut month = None;
+    if k == j + 2 && tg.adjacent(k) {
+        if let Some(m) = tg.number(k).filter(|n| n.1 <= 2 && (1..=12).contains(&n.0)) {
+            month = Some(m.0);
+            k += 1;
+            if glued_stop(k) {
+                k += 1;
+            }
+        }
+    }
+    let first_end = k;
+    // The joint: a dash, a slash, or «по».
+    let slash = tg.punct(k) == Some('/');
+    if !(tg.is_dash(k) || slash || matches!(tg.prep(k), Some(Prep::To | Prep::Until))) {
+        return None;
+    }
+    // «14./15.10.2018» is written glued; a bare «14/15» is a fraction or a score.
+    if slash && !(first_end > j + 1 && tg.adjacent(k) && tg.adjacent(k + 1)) {
+        return None;
+    }
+    if !tg.joined(k + 1) {
+        return None;
+    }
+    let second = date(tg, k + 1)?;
+    let TimeValue::Date {
+        year: Some(year),
+        month: m2,
+        ..
+    } = second.value
+    else {
+        return None;
+    };
+    if second.day_month.is_some() {
+        return None; // Only numeric second ends: «14 по 15 октября 2018» is read elsewhere.
+    }
+    Some(Core {
+        value: TimeValue::Range {
+            from: Box::new(TimeValue::Date {
+                // «28.12. – 03.01.2019»: the first end is in the year before.
+                year: Some(year - i32::from(month.is_some_and(|m| m > m2))),
+                month: month.unwrap_or(m2),
+                day,
+            }),
+            to: Box::new(second.value),
+        },
+        year_tok: second.year_tok,
+        day_month: None,
+        weekday: None,
+        // The ends a swap would exchange: day and month, never the shared year.
+        ends: Some((
+            (j, if month.is_some() { j + 3 } else { j + 1 }),
+            (k + 1, if month.is_some() { k + 4 } else { k + 2 }),
+        )),
+        end: second.end,
+    })
+}
+
+/// "July 13-15", "August 27th - 29th", "July 13 to 15": a month-first date, then a second day
+/// of the same month.
+fn month_first_range(tg: &Tagged, j: usize) -> Option<Core> {
+    let month = tg.month(j)?;
+    let first = month_first_date(tg, j, month)?;
+    let TimeValue::Date {
+        year: None, day, ..
+    } = first.value
+    else {
+        return None;
+    };
+    let k = first.end;
+    let dash = tg.is_dash(k);
+    if !(dash || matches!(tg.prep(k), Some(Prep::To))) || !tg.joined(k + 1) {
+        return None;
+    }
+    let (day2, after) = day_at(tg, k + 1).filter(|_| tg.number(k + 1).is_some())?;
+    // "July 13 to 15 percent": a word after the second number continues something else.
+    if !dash && tg.joined(after) && tg.tok(after).is_some_and(|t| t.is_word()) {
+        return None;
+    }
+    if tg.month(after).is_some() || day2 <= day {
+        return None;
+    }
+    let (year, year_tok, end) = match (tg.punct(after), tg.joined(after + 1)) {
+        (Some(','), true) => match trailing_year(tg, after + 1) {
+            (Some(y), t, e) => (Some(y), t, e),
+            _ => (None, None, after),
+        },
+        _ => trailing_year(tg, after),
+    };
+    let date = |d| {
+        Box::new(TimeValue::Date {
+            year,
+            month,
+            day: d,
+        })
+    };
+    Some(Core {
+        value: TimeValue::Range {
+            from: date(day),
+            to: date(day2),
+        },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: Some(((j, k), (k + 1, after))),
+        end,
     })
 }
 
@@ -913,7 +1088,15 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
             }
         }
     }
-    if let Some(month) = tg.month(j) {
+    let month_part = tg.find(j, |w| match w {
+        Word::MonthPart(p, m) => Some((*p, *m)),
+        _ => None,
+    });
+    let (part, month) = match month_part {
+        Some((p, m)) => (Some(p), Some(m)),
+        None => (part, tg.month(j)),
+    };
+    if let Some(month) = month {
         let (year, year_tok, end) = trailing_year(tg, j + 1);
         return Some(Core {
             value: TimeValue::Month { year, month, part },
@@ -1233,10 +1416,12 @@ mod tests {
             from: Box::new(TimeValue::RelativePeriod {
                 unit: Unit::Year,
                 offset: -2,
+                part: None,
             }),
             to: Box::new(TimeValue::RelativePeriod {
                 unit: Unit::Year,
                 offset: -1,
+                part: None,
             }),
         };
         assert_eq!(
@@ -1358,6 +1543,111 @@ mod tests {
         assert_eq!(found("вчера, 17 февраля").len(), 2);
         assert!(found("накануне саммита").is_empty());
         assert_eq!(found("Накануне, 5 января").len(), 2);
+    }
+
+    #[test]
+    fn parts_of_relative_periods_and_relative_years() {
+        let period = |unit, offset, part| TimeValue::RelativePeriod { unit, offset, part };
+        use crate::language::Unit;
+        assert_eq!(
+            found("В конце прошлой недели и в начале следующего месяца"),
+            [
+                (
+                    "В конце прошлой недели".into(),
+                    period(Unit::Week, -1, Some(Part::Late))
+                ),
+                (
+                    "в начале следующего месяца".into(),
+                    period(Unit::Month, 1, Some(Part::Early))
+                ),
+            ]
+        );
+        assert_eq!(
+            found_in(Lang::En, "at the end of last year")[0].1,
+            period(Unit::Year, -1, Some(Part::Late))
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "наприкінці минулого тижня")[0].1,
+            period(Unit::Week, -1, Some(Part::Late))
+        );
+        let in_year = |value, offset| TimeValue::InRelativeYear {
+            value: Box::new(value),
+            offset,
+        };
+        assert_eq!(
+            found("5 мая прошлого года"),
+            [("5 мая прошлого года".into(), in_year(date(None, 5, 5), -1))]
+        );
+        let march = TimeValue::Month {
+            year: None,
+            month: 3,
+            part: None,
+        };
+        assert_eq!(
+            found_in(Lang::En, "in March of next year")[0],
+            ("in March of next year".into(), in_year(march.clone(), 1))
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "у березні минулого року")[0].1,
+            in_year(march, -1)
+        );
+        // A part glued to the month.
+        assert_eq!(
+            found_in(Lang::En, "in mid-March")[0].1,
+            TimeValue::Month {
+                year: None,
+                month: 3,
+                part: Some(Part::Mid)
+            }
+        );
+    }
+
+    #[test]
+    fn ranges_sharing_a_month_or_year() {
+        let range = |a, b| TimeValue::Range {
+            from: Box::new(a),
+            to: Box::new(b),
+        };
+        let oct = |y, d| date(Some(y), 10, d);
+        assert_eq!(
+            found("с 14.10. по 15.10.2018"),
+            [(
+                "с 14.10. по 15.10.2018".into(),
+                range(oct(2018, 14), oct(2018, 15))
+            )]
+        );
+        assert_eq!(
+            found("14./15.10.2018")[0].1,
+            range(oct(2018, 14), oct(2018, 15))
+        );
+        assert_eq!(
+            found("14 - 15.10.18")[0].1,
+            range(oct(2018, 14), oct(2018, 15))
+        );
+        // Across the new year the first end keeps its own month, in the year before.
+        assert_eq!(
+            found("28.12. – 03.01.2019")[0].1,
+            range(date(Some(2018), 12, 28), date(Some(2019), 1, 3))
+        );
+        let july = |d| date(None, 7, d);
+        assert_eq!(
+            found_in(Lang::En, "July 13-15"),
+            [("July 13-15".into(), range(july(13), july(15)))]
+        );
+        assert_eq!(
+            found_in(Lang::En, "from the 13th to the 15th of July")[0].1,
+            range(july(13), july(15))
+        );
+        assert_eq!(
+            found_in(Lang::En, "23rd to 26th July")[0].1,
+            range(july(23), july(26))
+        );
+        // Not ranges: a fraction, a figure after a date.
+        assert!(found("14/15.10.2018")[0].0 != "14/15.10.2018");
+        assert_eq!(
+            found_in(Lang::En, "on July 13 to 15 percent")[0].0,
+            "on July 13"
+        );
     }
 
     fn durations_of(t: &str, lang: Lang) -> Vec<(String, f64, crate::language::Unit, Approx)> {

@@ -69,6 +69,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::RelativeDay(_) => "relative-day",
         TimeValue::RelativePeriod { .. } => "relative-period",
         TimeValue::RelativeMonth { .. } => "relative-month",
+        TimeValue::InRelativeYear { value, .. } => kind(value),
     }
 }
 

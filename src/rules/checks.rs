@@ -409,6 +409,11 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         ) {
             continue;
         }
+        // «в марте следующего года» in a story of the past counts from the story's year,
+        // not from publication.
+        if matches!(t.value, TimeValue::InRelativeYear { offset, .. } if offset > 0) {
+            continue;
+        }
         let distance = match p.tense {
             TenseParam::Past if anchor.tense == Tense::Past => {
                 (interval.start - published).num_days()
@@ -437,7 +442,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         if p.tense == TenseParam::Past {
             if let (Some(ys), Some(year)) = (&t.year_span, written_year(&t.value)) {
                 let fixed = (1..=3).map(|k| year - k).find(|&y| {
-                    resolve(&with_year(&t.value, y), published, Some(Tense::Past))
+                    resolve(&t.value.with_year(y), published, Some(Tense::Past))
                         .is_some_and(|i| i.start <= published)
                 });
                 if let Some(y) = fixed {
@@ -469,31 +474,6 @@ fn written_year(v: &TimeValue) -> Option<i32> {
         | TimeValue::Season { year, .. } => year,
         TimeValue::Year { year, .. } => Some(year),
         _ => None,
-    }
-}
-
-fn with_year(v: &TimeValue, y: i32) -> TimeValue {
-    match v.clone() {
-        TimeValue::Date { month, day, .. } => TimeValue::Date {
-            year: Some(y),
-            month,
-            day,
-        },
-        TimeValue::Month { month, part, .. } => TimeValue::Month {
-            year: Some(y),
-            month,
-            part,
-        },
-        TimeValue::Quarter { quarter, .. } => TimeValue::Quarter {
-            year: Some(y),
-            quarter,
-        },
-        TimeValue::Season { first_month, .. } => TimeValue::Season {
-            year: Some(y),
-            first_month,
-        },
-        TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
-        other => other,
     }
 }
 
