@@ -171,6 +171,13 @@ struct CalendarFile {
     standalone_relative_days: StdHashMap<String, i32>,
     #[serde(default)]
     weekday_shifts: StdHashMap<String, i32>,
+    /// Ordinals that count a weekday or day within a month («первый понедельник», "the last
+    /// Friday"); -1 is the last.
+    #[serde(default)]
+    weekday_ordinals: StdHashMap<String, i32>,
+    /// The word "day" after such an ordinal: «последний день марта».
+    #[serde(default)]
+    month_day_words: Vec<String>,
     #[serde(default)]
     period_parts: Vec<PartEntry>,
     #[serde(default)]
@@ -341,6 +348,10 @@ pub enum Word {
     QuarterOrdinal(u32),
     /// A quarter in one word ("third-quarter profit").
     Quarter(u32),
+    /// An ordinal counting weekdays or days in a month («первый», "last" = -1).
+    WeekdayOrdinal(i32),
+    /// "day" after an ordinal of the month («последний день марта»).
+    MonthDayWord,
     /// A part and a month in one hyphenated word ("mid-March").
     MonthPart(Part, u32),
     /// A vague count («несколько», "several"): the unit after it has no number.
@@ -607,6 +618,17 @@ impl LanguagePack {
         }
         for (w, off) in &cal.standalone_relative_days {
             add(w, Word::StandaloneRelativeDay(*off));
+        }
+        for (w, n) in &cal.weekday_ordinals {
+            if !matches!(n, -1 | 1..=5) {
+                return Err(invalid(format!(
+                    "weekday ordinal «{w}» is {n}; use 1 to 5, or -1 for the last"
+                )));
+            }
+            add(w, Word::WeekdayOrdinal(*n));
+        }
+        for w in &cal.month_day_words {
+            add(w, Word::MonthDayWord);
         }
         for (w, off) in &cal.weekday_shifts {
             add(w, Word::WeekdayShift(*off));

@@ -91,6 +91,16 @@ pub enum TimeValue {
         /// -1 the latest before the publication month, 0 this year's, 1 the first after.
         shift: i32,
     },
+    /// «в первый понедельник октября», «в последний день марта», "the last Friday of
+    /// October": the n-th weekday (or day) of a month.
+    NthInMonth {
+        /// The month: a [`TimeValue::Month`] or a relative month («этого месяца»).
+        month: Box<TimeValue>,
+        /// ISO weekday (Monday = 1), or `None` to count days.
+        weekday: Option<u32>,
+        /// 1–5, or -1 for the last.
+        n: i32,
+    },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
     /// «на прошлой неделе», «в конце прошлого года».

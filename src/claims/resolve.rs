@@ -326,9 +326,34 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             }
             Unit::Year => year_interval(y0.checked_add(offset)?, part),
         },
+        TimeValue::NthInMonth {
+            ref month,
+            weekday,
+            n,
+        } => {
+            let m = resolve(month, published, tense).filter(|i| i.grain == Grain::Month)?;
+            nth_in_month(m.start, m.end, weekday, n).map(Interval::day)
+        }
         TimeValue::InRelativeYear { ref value, offset } => {
             resolve(&value.with_year(y0.checked_add(offset)?), published, tense)
         }
+    }
+}
+
+/// The `n`-th (-1: last) `weekday` (or day, for `None`) between `first` and `last`, the
+/// days of one month.
+fn nth_in_month(
+    first: NaiveDate,
+    last: NaiveDate,
+    weekday: Option<u32>,
+    n: i32,
+) -> Option<NaiveDate> {
+    let matches = |d: &NaiveDate| weekday.is_none_or(|w| d.weekday().number_from_monday() == w);
+    let mut days = first.iter_days().take_while(|d| *d <= last).filter(matches);
+    if n < 0 {
+        days.last()
+    } else {
+        days.nth(usize::try_from(n - 1).ok()?)
     }
 }
 
@@ -417,6 +442,25 @@ mod tests {
             res(m(9, 0), "2026-03-10", None),
             ("2026-09-01".into(), "2026-09-30".into())
         );
+    }
+
+    #[test]
+    fn nth_weekdays_and_days_of_a_month() {
+        let nth = |weekday, n| TimeValue::NthInMonth {
+            month: Box::new(TimeValue::Month {
+                year: Some(2014),
+                month: 3,
+                part: None,
+            }),
+            weekday,
+            n,
+        };
+        assert_eq!(res(nth(Some(7), -1), "2026-01-06", None).0, "2014-03-30");
+        assert_eq!(res(nth(Some(6), 1), "2026-01-06", None).0, "2014-03-01");
+        assert_eq!(res(nth(Some(1), 5), "2026-01-06", None).0, "2014-03-31");
+        assert_eq!(res(nth(None, -1), "2026-01-06", None).0, "2014-03-31");
+        // March 2014 has no fifth Tuesday.
+        assert!(resolve(&nth(Some(2), 5), d("2026-01-06"), None).is_none());
     }
 
     #[test]

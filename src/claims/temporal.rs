@@ -430,6 +430,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     } else {
         range(tg, j, prep)
             .or_else(|| date(tg, j))
+            .or_else(|| nth_in_month(tg, j))
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
             .or_else(|| {
@@ -444,6 +445,61 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
     Some((i, prep, in_relative_year(tg, core)))
+}
+
+/// «в первый понедельник октября», «в последнее воскресенье марта 2014 года», «останній
+/// день у жовтні», "the first Tuesday of October", "the last Friday of this month".
+fn nth_in_month(tg: &Tagged, j: usize) -> Option<Core> {
+    let n = tg.find(j, |w| match w {
+        Word::WeekdayOrdinal(n) => Some(*n),
+        _ => None,
+    })?;
+    if !tg.joined(j + 1) {
+        return None;
+    }
+    let weekday = match tg.weekday(j + 1) {
+        Some(w) => Some(w),
+        None if tg.word(j + 1).contains(&Word::MonthDayWord) => None,
+        None => return None,
+    };
+    // "of", «у» — or nothing: «первый понедельник октября».
+    let mut k = j + 2;
+    if (tg.is_filler(k) || tg.prep(k) == Some(Prep::At)) && tg.joined(k + 1) {
+        k += 1;
+    }
+    if !tg.joined(k) {
+        return None;
+    }
+    let (month, year_tok, end) = match tg.phrase(k) {
+        Some((Phrase::RelativePeriod(crate::language::Unit::Month, offset), after)) => (
+            TimeValue::RelativePeriod {
+                unit: crate::language::Unit::Month,
+                offset,
+                part: None,
+            },
+            None,
+            after,
+        ),
+        _ => {
+            let c = month_or_year(tg, k, None, true)?;
+            if !matches!(c.value, TimeValue::Month { part: None, .. }) {
+                return None;
+            }
+            (c.value, c.year_tok, c.end)
+        }
+    };
+    Some(Core {
+        value: TimeValue::NthInMonth {
+            month: Box::new(month),
+            weekday,
+            n,
+        },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    })
 }
 
 /// «в марте прошлого года», "in March last year", "March of next year": a month or day
@@ -1600,6 +1656,55 @@ mod tests {
                 part: Some(Part::Mid)
             }
         );
+    }
+
+    #[test]
+    fn nth_weekday_or_day_of_a_month() {
+        let month = |year, month| {
+            Box::new(TimeValue::Month {
+                year,
+                month,
+                part: None,
+            })
+        };
+        let nth = |m, weekday, n| TimeValue::NthInMonth {
+            month: m,
+            weekday,
+            n,
+        };
+        assert_eq!(
+            found("в последнее воскресенье марта 2014 года"),
+            [(
+                "в последнее воскресенье марта 2014 года".into(),
+                nth(month(Some(2014), 3), Some(7), -1)
+            )]
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "перший вівторок у жовтні")[0].1,
+            nth(month(None, 10), Some(2), 1)
+        );
+        assert_eq!(
+            found_in(Lang::En, "the last day of October 2015")[0].1,
+            nth(month(Some(2015), 10), None, -1)
+        );
+        assert_eq!(
+            found_in(Lang::En, "the first Monday of this month")[0].1,
+            nth(
+                Box::new(TimeValue::RelativePeriod {
+                    unit: crate::language::Unit::Month,
+                    offset: 0,
+                    part: None
+                }),
+                Some(1),
+                1
+            )
+        );
+        // Without a month it is a plain weekday: "last Monday", «второй вторник подряд».
+        assert_eq!(
+            found_in(Lang::En, "last Monday in Paris")[0].0,
+            "last Monday"
+        );
+        assert!(found("второй вторник подряд").is_empty());
     }
 
     #[test]

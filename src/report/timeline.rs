@@ -70,6 +70,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::RelativePeriod { .. } => "relative-period",
         TimeValue::RelativeMonth { .. } => "relative-month",
         TimeValue::InRelativeYear { value, .. } => kind(value),
+        TimeValue::NthInMonth { .. } => "nth-in-month",
     }
 }
 
