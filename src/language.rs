@@ -175,6 +175,9 @@ struct CalendarFile {
     /// Friday"); -1 is the last.
     #[serde(default)]
     weekday_ordinals: StdHashMap<String, i32>,
+    /// Named days: «Рождество», "Thanksgiving".
+    #[serde(default)]
+    holidays: Vec<HolidayEntry>,
     /// The word "day" after such an ordinal: «последний день марта».
     #[serde(default)]
     month_day_words: Vec<String>,
@@ -284,6 +287,88 @@ struct DurationUnitEntry {
     forms: Vec<String>,
 }
 
+/// A named day in `calendar.toml`: its names and exactly one rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HolidayEntry {
+    names: Vec<String>,
+    month: Option<u32>,
+    day: Option<u32>,
+    weekday: Option<u32>,
+    n: Option<i32>,
+    easter: Option<crate::claims::holidays::Easter>,
+    #[serde(default)]
+    offset: i32,
+    #[serde(default = "one_unit")]
+    days: u32,
+    /// The year the holiday moved to this rule, and the fixed day it had before.
+    since: Option<i32>,
+    before: Option<FixedDay>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FixedDay {
+    month: u32,
+    day: u32,
+}
+
+impl HolidayEntry {
+    fn rule(&self) -> Result<crate::claims::holidays::Holiday, String> {
+        use crate::claims::holidays::{Base, Holiday};
+        let name = self.names.first().map(String::as_str).unwrap_or("?");
+        let fixed = |month: u32, day: u32| {
+            if (1..=12).contains(&month) && (1..=31).contains(&day) {
+                Ok(Base::Fixed { month, day })
+            } else {
+                Err(format!(
+                    "holiday «{name}»: {day}.{month} is not a day of the year"
+                ))
+            }
+        };
+        let base = match (self.month, self.day, self.weekday, self.n, self.easter) {
+            (Some(m), Some(d), None, None, None) => fixed(m, d)?,
+            (Some(month), None, Some(weekday), Some(n), None)
+                if (1..=12).contains(&month)
+                    && (1..=7).contains(&weekday)
+                    && matches!(n, -1 | 1..=5) =>
+            {
+                Base::Nth { month, weekday, n }
+            }
+            (None, None, None, None, Some(e)) => Base::Easter(e),
+            _ => {
+                return Err(format!(
+                    "holiday «{name}» needs one rule: month and day; month, weekday (1–7) and \
+                     n (1–5 or -1); or easter"
+                ))
+            }
+        };
+        if self.names.is_empty() {
+            return Err("a holiday needs at least one name".into());
+        }
+        if !(1..=366).contains(&self.days) || self.offset.abs() > 366 {
+            return Err(format!(
+                "holiday «{name}»: days must be 1–366, offset within a year"
+            ));
+        }
+        let since = match (self.since, &self.before) {
+            (Some(y), Some(b)) => Some((y, fixed(b.month, b.day)?)),
+            (None, None) => None,
+            _ => {
+                return Err(format!(
+                    "holiday «{name}»: `since` and `before` go together"
+                ))
+            }
+        };
+        Ok(Holiday {
+            base,
+            offset: self.offset,
+            days: self.days,
+            since,
+        })
+    }
+}
+
 fn one_unit() -> u32 {
     1
 }
@@ -379,6 +464,8 @@ pub enum Phrase {
     Approx(Approx),
     /// «назад», «через» around a duration.
     Relation(Relation, Position),
+    /// A named day: «Рождество», "Thanksgiving".
+    Holiday(crate::claims::holidays::Holiday),
 }
 
 /// The compiled knowledge of one language.
@@ -707,6 +794,12 @@ impl LanguagePack {
         for r in &cal.relative_periods {
             add_phrase(&r.phrase, Phrase::RelativePeriod(r.unit, r.offset));
         }
+        for h in &cal.holidays {
+            let rule = h.rule().map_err(&invalid)?;
+            for name in &h.names {
+                add_phrase(name, Phrase::Holiday(rule));
+            }
+        }
         for (p, direction) in &cal.counted_periods {
             if !matches!(direction, -1 | 1) {
                 return Err(invalid(format!(
@@ -1002,5 +1095,13 @@ mod tests {
                 .unwrap_err();
         assert!(err.message.contains("unknown field"), "{}", err.message);
         assert!(err.span.offset() > 0);
+        // A named day with two rules at once.
+        let broken = format!(
+            "{cal}\n[[holidays]]\nnames = [\"x\"]\nmonth = 1\nday = 2\neaster = \"western\"\n"
+        );
+        let err =
+            LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr), ("n", num))
+                .unwrap_err();
+        assert!(err.message.contains("needs one rule"), "{}", err.message);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod events;
+pub mod holidays;
 pub mod mentions;
 pub mod quantities;
 pub mod resolve;
@@ -101,6 +102,13 @@ pub enum TimeValue {
         /// 1–5, or -1 for the last.
         n: i32,
     },
+    /// A named day: «на Рождество», "Thanksgiving 2013".
+    Holiday {
+        /// The rule that places it.
+        rule: holidays::Holiday,
+        /// Year, when written.
+        year: Option<i32>,
+    },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
     /// «на прошлой неделе», «в конце прошлого года».
@@ -188,6 +196,10 @@ impl TimeValue {
             },
             TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
             TimeValue::InRelativeYear { value, .. } => value.with_year(y),
+            TimeValue::Holiday { rule, .. } => TimeValue::Holiday {
+                rule,
+                year: Some(y),
+            },
             other => other,
         }
     }

@@ -334,6 +334,16 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             let m = resolve(month, published, tense).filter(|i| i.grain == Grain::Month)?;
             nth_in_month(m.start, m.end, weekday, n).map(Interval::day)
         }
+        TimeValue::Holiday {
+            rule,
+            year: Some(y),
+        } => holiday_interval(&rule, y),
+        TimeValue::Holiday { rule, year: None } => {
+            let c: Vec<_> = (y0 - 1..=y0 + 1)
+                .filter_map(|y| holiday_interval(&rule, y))
+                .collect();
+            choose(&c, published, tense)
+        }
         TimeValue::InRelativeYear { ref value, offset } => {
             resolve(&value.with_year(y0.checked_add(offset)?), published, tense)
         }
@@ -355,6 +365,19 @@ fn nth_in_month(
     } else {
         days.nth(usize::try_from(n - 1).ok()?)
     }
+}
+
+fn holiday_interval(rule: &crate::claims::holidays::Holiday, year: i32) -> Option<Interval> {
+    let (start, end) = rule.in_year(year)?;
+    Some(Interval {
+        start,
+        end,
+        grain: if start == end {
+            Grain::Day
+        } else {
+            Grain::Range
+        },
+    })
 }
 
 /// A Monday-based week, or part of one: the beginning is Monday to Wednesday, the middle

@@ -386,6 +386,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             }
             // Duration words are read by `durations`.
             Phrase::Approx(_) | Phrase::Relation(..) => {}
+            // Read with the other patterns, after a preposition or not.
+            Phrase::Holiday(_) => {}
         }
     }
     if part.is_none() {
@@ -431,6 +433,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         range(tg, j, prep)
             .or_else(|| date(tg, j))
             .or_else(|| nth_in_month(tg, j))
+            .or_else(|| holiday(tg, j))
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
             .or_else(|| {
@@ -502,12 +505,30 @@ fn nth_in_month(tg: &Tagged, j: usize) -> Option<Core> {
     })
 }
 
+/// «на Рождество», «Великдень 2025 року», "Thanksgiving 2013": a named day and its year.
+fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
+    let Some((Phrase::Holiday(rule), after)) = tg.phrase(j) else {
+        return None;
+    };
+    let (year, year_tok, end) = trailing_year(tg, after);
+    Some(Core {
+        value: TimeValue::Holiday { rule, year },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
 /// «в марте прошлого года», "in March last year", "March of next year": a month or day
 /// without a written year, followed by a year named relative to publication.
 fn in_relative_year(tg: &Tagged, core: Core) -> Core {
     if !matches!(
         core.value,
-        TimeValue::Date { year: None, .. } | TimeValue::Month { year: None, .. }
+        TimeValue::Date { year: None, .. }
+            | TimeValue::Month { year: None, .. }
+            | TimeValue::Holiday { year: None, .. }
     ) {
         return core;
     }
@@ -1705,6 +1726,44 @@ mod tests {
             "last Monday"
         );
         assert!(found("второй вторник подряд").is_empty());
+    }
+
+    #[test]
+    fn named_days() {
+        let day_of = |lang, t: &str, published: &str| {
+            let (_, v) = found_in(lang, t).into_iter().next().unwrap();
+            let p = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+            let i = crate::claims::resolve::resolve(&v, p, None).unwrap();
+            (i.start.to_string(), i.end.to_string())
+        };
+        let one = |d: &str| (d.to_string(), d.to_string());
+        assert_eq!(
+            day_of(Lang::Ru, "Пасха 2025 года", "2026-01-14"),
+            one("2025-04-20")
+        );
+        assert_eq!(
+            day_of(Lang::Ru, "после Рождества", "2026-01-14"),
+            one("2026-01-07")
+        );
+        assert_eq!(
+            day_of(Lang::Uk, "Різдво 2020 року", "2026-01-14"),
+            one("2020-01-07")
+        );
+        assert_eq!(
+            day_of(Lang::Uk, "на Різдво", "2026-01-14"),
+            one("2025-12-25")
+        );
+        assert_eq!(
+            day_of(Lang::En, "Thanksgiving 2013", "2026-01-14"),
+            one("2013-11-28")
+        );
+        assert_eq!(
+            day_of(Lang::En, "Black Friday of last year", "2026-01-14"),
+            one("2025-11-28")
+        );
+        // «В Новом году» is the coming year, and "lent" a verb.
+        assert!(found("В Новом году всё изменится").is_empty());
+        assert!(found_in(Lang::En, "The bank lent money").is_empty());
     }
 
     #[test]

@@ -71,6 +71,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::RelativeMonth { .. } => "relative-month",
         TimeValue::InRelativeYear { value, .. } => kind(value),
         TimeValue::NthInMonth { .. } => "nth-in-month",
+        TimeValue::Holiday { .. } => "holiday",
     }
 }
 

@@ -471,7 +471,8 @@ fn written_year(v: &TimeValue) -> Option<i32> {
         TimeValue::Date { year, .. }
         | TimeValue::Month { year, .. }
         | TimeValue::Quarter { year, .. }
-        | TimeValue::Season { year, .. } => year,
+        | TimeValue::Season { year, .. }
+        | TimeValue::Holiday { year, .. } => year,
         TimeValue::Year { year, .. } => Some(year),
         _ => None,
     }
