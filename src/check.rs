@@ -21,6 +21,8 @@ pub struct Outcome {
     pub temporals: Vec<Temporal>,
     /// Durations, placed when they name a time («три года назад»).
     pub durations: Vec<Duration>,
+    /// Times named only relative to the time of writing («сейчас»).
+    pub references: Vec<crate::claims::Reference>,
     /// Findings, in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -37,12 +39,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         mut durations,
         ages,
         quantities,
+        mut references,
     } = temporal::extract_all(&doc.text, &text, pack);
     // A teaser of another article («Читайте также: …») speaks of that article's time.
     let teasers = teaser_sentences(&doc.text, &text, pack);
     if !teasers.is_empty() {
         temporals.retain(|t| !teasers.contains(&t.sentence));
         durations.retain(|d| !teasers.contains(&d.sentence));
+        references.retain(|r| !teasers.contains(&r.sentence));
     }
     if let Some(morph) = doc.lang.and_then(morphology::for_language) {
         anchor::anchor_all(&doc.text, &text, pack, morph, &mut temporals);
@@ -82,6 +86,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         Claims {
             temporals,
             durations,
+            references,
             mentions,
             ages,
             quantities,
@@ -134,6 +139,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
         Claims {
             temporals,
             durations,
+            references,
             mentions,
             ages,
             quantities,
@@ -186,6 +192,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
         text,
         temporals,
         durations,
+        references,
         diagnostics,
     }
 }

@@ -649,6 +649,11 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 .iter()
                 .map(|du| (cp[du.span.start], cp[du.span.end], Some(duration_value(du)))),
         );
+        // TIMEX3 writes «now», "recently", "the future" as PRESENT_REF, PAST_REF, FUTURE_REF.
+        spans.extend(claims.references.iter().map(|r| {
+            let value = format!("{}_REF", r.when.as_str().to_uppercase());
+            (cp[r.span.start], cp[r.span.end], Some(value))
+        }));
         gold += d.timexes.len();
         predicted += spans.len();
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;

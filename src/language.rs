@@ -60,6 +60,30 @@ pub enum Part {
     SecondHalf,
 }
 
+/// A time named only by its relation to the time of writing: «сейчас» (present),
+/// «недавно» (past), «в будущем» (future).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Vague {
+    /// Before the time of writing.
+    Past,
+    /// At it.
+    Present,
+    /// After it.
+    Future,
+}
+
+impl Vague {
+    /// Lower-case name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Vague::Past => "past",
+            Vague::Present => "present",
+            Vague::Future => "future",
+        }
+    }
+}
+
 /// What a preposition does to the time expression it governs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -161,6 +185,10 @@ struct CalendarFile {
     bare_weekdays: bool,
     #[serde(default)]
     date_fillers: Vec<String>,
+    /// Endings a time word may carry without changing its meaning: English "'s" in
+    /// "Friday's announcement".
+    #[serde(default)]
+    possessive_suffixes: Vec<String>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -178,6 +206,10 @@ struct CalendarFile {
     /// Named days: «Рождество», "Thanksgiving".
     #[serde(default)]
     holidays: Vec<HolidayEntry>,
+    /// Words and phrases that name the present, the past or the future without a date:
+    /// «сейчас», «недавно», "in the future".
+    #[serde(default)]
+    vague_references: StdHashMap<String, Vague>,
     /// The word "day" after such an ordinal: «последний день марта».
     #[serde(default)]
     month_day_words: Vec<String>,
@@ -466,6 +498,8 @@ pub enum Phrase {
     Relation(Relation, Position),
     /// A named day: «Рождество», "Thanksgiving".
     Holiday(crate::claims::holidays::Holiday),
+    /// «сейчас», «недавно», "in the future".
+    Vague(Vague),
 }
 
 /// The compiled knowledge of one language.
@@ -497,6 +531,7 @@ pub struct LanguagePack {
     future_markers: HashSet<String>,
     abbreviations: HashSet<String>,
     date_fillers: HashSet<String>,
+    possessive_suffixes: Vec<String>,
     former_markers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
@@ -794,6 +829,9 @@ impl LanguagePack {
         for r in &cal.relative_periods {
             add_phrase(&r.phrase, Phrase::RelativePeriod(r.unit, r.offset));
         }
+        for (phrase, when) in &cal.vague_references {
+            add_phrase(phrase, Phrase::Vague(*when));
+        }
         for h in &cal.holidays {
             let rule = h.rule().map_err(&invalid)?;
             for name in &h.names {
@@ -882,6 +920,7 @@ impl LanguagePack {
             future_markers: set(&gr.future_markers),
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
+            possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
             former_markers: set(&gr.former_markers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
@@ -893,6 +932,14 @@ impl LanguagePack {
     pub fn may_contain(&self, word: &str) -> bool {
         word.len() <= self.max_word_bytes
             && prefix_key(word).is_none_or(|k| self.prefixes.contains(&k))
+    }
+
+    /// The length of a possessive ending of a folded word ("friday's" → 2), if it has one.
+    pub fn possessive_len(&self, folded: &str) -> Option<usize> {
+        self.possessive_suffixes
+            .iter()
+            .find(|p| folded.len() > p.len() && folded.ends_with(p.as_str()))
+            .map(String::len)
     }
 
     /// The lexicon's entry for a folded word the extractor looks at (a word, phrase word,

@@ -633,7 +633,12 @@ fn run_timeline(args: TimelineArgs) -> Result<u8, Fatal> {
         }
     })?;
     let (_, claims) = factlint::check::extract(&doc, &facts);
-    let rows = report::timeline::entries(&doc, &claims.temporals, &claims.durations);
+    let rows = report::timeline::entries(
+        &doc,
+        &claims.temporals,
+        &claims.durations,
+        &claims.references,
+    );
     match args.format {
         TimelineFormat::Human => print_out(&report::timeline::table(&doc, &rows)),
         TimelineFormat::Json => {

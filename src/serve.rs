@@ -194,6 +194,7 @@ pub fn check_request(body: &[u8], state: &State) -> Result<Value, String> {
                 &doc,
                 &outcome.temporals,
                 &outcome.durations,
+                &outcome.references,
             ))
             .expect("serialises");
             let report = FileReport {

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::language::{Approx, Part, Prep, Relation, Unit};
+use crate::language::{Approx, Part, Prep, Relation, Unit, Vague};
 use crate::morphology::Tense;
 
 pub use resolve::{Grain, Interval};
@@ -227,6 +227,18 @@ impl Temporal {
     }
 }
 
+/// A time named only by its relation to the time of writing: «сейчас», «недавно», "in the
+/// future". It has no calendar value and no rule reads it; the timeline shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// Byte range in the document.
+    pub span: Range<usize>,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Past, present or future.
+    pub when: Vague,
+}
+
 /// Everything extracted from one article.
 #[derive(Debug, Default)]
 pub struct Claims {
@@ -234,6 +246,8 @@ pub struct Claims {
     pub temporals: Vec<Temporal>,
     /// Durations in text order.
     pub durations: Vec<Duration>,
+    /// Times named only relative to the time of writing («сейчас»), in text order.
+    pub references: Vec<Reference>,
     /// Mentions of the facts file's people, events and roles.
     pub mentions: Vec<mentions::Mention>,
     /// Stated ages («62-летний»).

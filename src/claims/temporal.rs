@@ -22,6 +22,8 @@ pub(crate) struct Tagged<'a> {
     /// The tokens where an expression can start: numbers and lexicon words. Every pattern
     /// begins with one, so the passes visit only these.
     starts: Vec<u32>,
+    /// Tokens read without a possessive ending ("Friday's"), in order.
+    possessives: Vec<u32>,
     pack: &'a LanguagePack,
 }
 
@@ -32,13 +34,25 @@ impl<'a> Tagged<'a> {
         let mut arena = String::new();
         let mut buf = String::new();
         let mut starts = Vec::new();
+        let mut possessives = Vec::new();
         let mut tokens_seen = 0u32;
         for t in tokens {
             let text = t.text(source);
             // Most prose words are ruled out before they are folded.
             if t.is_word() && pack.may_contain(text) {
                 fold_into(&mut buf, text);
-                if let Some(entry) = pack.entry(&buf) {
+                let mut entry = pack.entry(&buf);
+                // "Friday's announcement": the word without its possessive ending.
+                if entry.is_none() {
+                    if let Some(n) = pack.possessive_len(&buf) {
+                        buf.truncate(buf.len() - n);
+                        entry = pack.entry(&buf);
+                        if entry.is_some() {
+                            possessives.push(tokens_seen);
+                        }
+                    }
+                }
+                if let Some(entry) = entry {
                     entries.push(Some(entry));
                     let at = arena.len() as u32;
                     arena.push_str(&buf);
@@ -61,8 +75,20 @@ impl<'a> Tagged<'a> {
             arena,
             folded,
             starts,
+            possessives,
             pack,
         }
+    }
+
+    /// The end of token `i` without a possessive ending the lexicon ignored.
+    fn end_without_possessive(&self, i: usize) -> usize {
+        let t = &self.tokens[i];
+        if self.possessives.binary_search(&(i as u32)).is_ok() {
+            if let Some(k) = t.text(self.source).rfind(['\'', '’']) {
+                return t.start + k;
+            }
+        }
+        t.end
     }
 
     /// The tokens where an expression can start (numbers and lexicon words), in order.
@@ -284,6 +310,8 @@ pub struct Extracted {
     pub ages: Vec<Age>,
     /// Counts of things («35 делегаций»).
     pub quantities: Vec<super::Quantity>,
+    /// Times named only relative to the time of writing («сейчас»).
+    pub references: Vec<super::Reference>,
 }
 
 /// Extracts time expressions, durations and ages, tagging the tokens once.
@@ -292,6 +320,7 @@ pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted 
     let temporals = temporals(&tg, text);
     let durations = durations_in(&tg, text, &temporals);
     let ages = ages_in(&tg, text);
+    let references = references_in(&tg, text, &temporals, &durations);
     let quantities = super::words::embedded(pack.lang)
         .map(|w| super::quantities::find(&tg, source, text, (&temporals, &durations, &ages), w))
         .unwrap_or_default();
@@ -300,7 +329,45 @@ pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted 
         durations,
         ages,
         quantities,
+        references,
     }
+}
+
+/// «сейчас», «в будущем», "recently": outside every time expression and duration.
+fn references_in(
+    tg: &Tagged,
+    text: &Text,
+    temporals: &[Temporal],
+    durations: &[Duration],
+) -> Vec<super::Reference> {
+    let mut taken: Vec<std::ops::Range<usize>> = temporals
+        .iter()
+        .map(|t| t.tokens.clone())
+        .chain(durations.iter().map(|d| d.tokens.clone()))
+        .collect();
+    taken.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    let mut next = 0;
+    for i in tg.starts() {
+        if i < next {
+            continue;
+        }
+        let Some((Phrase::Vague(when), after)) = tg.phrase(i) else {
+            continue;
+        };
+        // Taken when any of its tokens is inside an expression already found.
+        let k = taken.partition_point(|r| r.end <= i);
+        if taken.get(k).is_some_and(|r| r.start < after) {
+            continue;
+        }
+        out.push(super::Reference {
+            span: tg.tokens[i].start..tg.tokens[after - 1].end,
+            sentence: text.sentence_of(i),
+            when,
+        });
+        next = after;
+    }
+    out
 }
 
 /// Extracts every time expression from the tokens.
@@ -318,7 +385,7 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
         }
         match match_at(tg, i, &out) {
             Some((start, prep, core)) => {
-                let span = tg.tokens[start].start..tg.tokens[core.end - 1].end;
+                let span = tg.tokens[start].start..tg.end_without_possessive(core.end - 1);
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
                 out.push(Temporal {
                     span,
@@ -388,6 +455,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::Approx(_) | Phrase::Relation(..) => {}
             // Read with the other patterns, after a preposition or not.
             Phrase::Holiday(_) => {}
+            // Read by `references_in`.
+            Phrase::Vague(_) => {}
         }
     }
     if part.is_none() {
@@ -1764,6 +1833,39 @@ mod tests {
         // «В Новом году» is the coming year, and "lent" a verb.
         assert!(found("В Новом году всё изменится").is_empty());
         assert!(found_in(Lang::En, "The bank lent money").is_empty());
+    }
+
+    #[test]
+    fn references_without_a_date() {
+        use crate::language::Vague;
+        let refs = |lang, t: &str| {
+            let pack = embedded::pack(lang).unwrap();
+            let seg = [Segment {
+                range: 0..t.len(),
+                holes: vec![],
+            }];
+            let text = Text::new(t, &seg, pack);
+            extract_all(t, &text, pack)
+                .references
+                .into_iter()
+                .map(|r| (t[r.span].to_string(), r.when))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            refs(
+                Lang::Ru,
+                "Сейчас он говорит, что в будущем году и в будущем всё изменится."
+            ),
+            [
+                ("Сейчас".to_string(), Vague::Present),
+                ("в будущем".to_string(), Vague::Future)
+            ]
+        );
+        assert_eq!(
+            refs(Lang::En, "Three years from now, recently"),
+            [("recently".to_string(), Vague::Past)]
+        );
+        assert_eq!(refs(Lang::Uk, "Наразі")[0].1, Vague::Present);
     }
 
     #[test]

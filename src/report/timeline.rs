@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::claims::{Duration, Temporal, TimeValue};
+use crate::claims::{Duration, Reference, Temporal, TimeValue};
 use crate::document::{Document, LineIndex};
 
 /// One row of the timeline.
@@ -19,7 +19,9 @@ pub struct Entry<'a> {
     pub column: usize,
     /// The expression as written.
     pub text: &'a str,
-    /// What kind of expression: date, month, year, range, weekday, relative-day, relative-period.
+    /// What kind of expression: date, month, quarter, season, year, range, weekday,
+    /// relative-day, relative-period, relative-month, nth-in-month, holiday, duration,
+    /// reference.
     pub kind: &'static str,
     /// First day of the interval (YYYY-MM-DD), when placed on the calendar.
     pub start_date: Option<String>,
@@ -42,6 +44,9 @@ pub struct Entry<'a> {
     /// For a duration: how many units, which unit, how exact, and what it is relative to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duration: Option<DurationValue>,
+    /// For a reference with no date («сейчас», "recently"): past, present or future.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<&'static str>,
 }
 
 /// The value of a duration row.
@@ -80,6 +85,7 @@ pub fn entries<'a>(
     doc: &'a Document,
     temporals: &[Temporal],
     durations: &[Duration],
+    references: &[Reference],
 ) -> Vec<Entry<'a>> {
     let lines = LineIndex::new(&doc.text);
     let mut rows: Vec<Entry> = durations
@@ -108,6 +114,7 @@ pub fn entries<'a>(
                     approx: d.approx,
                     relation: d.relation,
                 }),
+                reference: None,
             }
         })
         .collect();
@@ -131,6 +138,29 @@ pub fn entries<'a>(
             reported: a.map(|a| a.reported),
             conditional: a.map(|a| a.conditional),
             duration: None,
+            reference: None,
+        }
+    }));
+    rows.extend(references.iter().map(|r| {
+        let (line, column) = lines.line_col(&doc.text, r.span.start);
+        Entry {
+            start: r.span.start,
+            end: r.span.end,
+            line,
+            column,
+            text: &doc.text[r.span.clone()],
+            kind: "reference",
+            start_date: None,
+            end_date: None,
+            grain: None,
+            role: None,
+            predicate: None,
+            tense: None,
+            adverbial: None,
+            reported: None,
+            conditional: None,
+            duration: None,
+            reference: Some(r.when.as_str()),
         }
     }));
     rows.sort_by_key(|r| r.start);
@@ -162,9 +192,10 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
         .unwrap_or(0)
         .min(40);
     for r in rows {
-        let value = match (&r.start_date, &r.end_date) {
-            (Some(s), Some(e)) if s == e => s.clone(),
-            (Some(s), Some(e)) => format!("{s}…{e}"),
+        let value = match (&r.start_date, &r.end_date, r.reference) {
+            (Some(s), Some(e), _) if s == e => s.clone(),
+            (Some(s), Some(e), _) => format!("{s}…{e}"),
+            (_, _, Some(when)) => format!("({when})"),
             _ => "—".to_string(),
         };
         let mut anchor = match (r.predicate, r.tense, &r.duration) {
