@@ -206,6 +206,9 @@ struct CalendarFile {
     /// Named days: «Рождество», "Thanksgiving".
     #[serde(default)]
     holidays: Vec<HolidayEntry>,
+    /// Words placing a season relative to publication («прошлой» зимой), in years.
+    #[serde(default)]
+    season_shifts: StdHashMap<String, i32>,
     /// Words and phrases that name the present, the past or the future without a date:
     /// «сейчас», «недавно», "in the future".
     #[serde(default)]
@@ -467,6 +470,8 @@ pub enum Word {
     Quarter(u32),
     /// An ordinal counting weekdays or days in a month («первый», "last" = -1).
     WeekdayOrdinal(i32),
+    /// Places a season relative to publication («прошлой» зимой = -1).
+    SeasonShift(i32),
     /// "day" after an ordinal of the month («последний день марта»).
     MonthDayWord,
     /// A part and a month in one hyphenated word ("mid-March").
@@ -748,6 +753,9 @@ impl LanguagePack {
                 )));
             }
             add(w, Word::WeekdayOrdinal(*n));
+        }
+        for (w, shift) in &cal.season_shifts {
+            add(w, Word::SeasonShift(*shift));
         }
         for w in &cal.month_day_words {
             add(w, Word::MonthDayWord);

@@ -84,6 +84,14 @@ pub enum TimeValue {
         /// Week shift from «прошлую» (-1), «эту» (0), «следующую» (1).
         shift: Option<i32>,
     },
+    /// «этим летом» (0), «прошлой зимой» (-1), "next spring" (1): a season named by its place
+    /// relative to publication.
+    RelativeSeason {
+        /// First month: 3, 6, 9 or 12.
+        first_month: u32,
+        /// Years from this year's season (the current one while it lasts).
+        shift: i32,
+    },
     /// "last April" (-1), "this September" (0), "next March" (1): a month named by its
     /// place relative to the publication month.
     RelativeMonth {

@@ -245,6 +245,36 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 .collect();
             choose(&c, published, tense)
         }
+        TimeValue::RelativeSeason { first_month, shift } => {
+            let seasons: Vec<_> = (y0 - 3..=y0 + 3)
+                .filter_map(|y| season_interval(y, first_month))
+                .collect();
+            let last_ended = seasons.iter().rev().find(|i| i.end < published);
+            let next_started = seasons.iter().find(|i| i.start > published);
+            let this = seasons
+                .iter()
+                .find(|i| i.start <= published && published <= i.end)
+                .or(match tense {
+                    Some(Tense::Past) => last_ended,
+                    Some(Tense::Future) => next_started,
+                    // This year's (a winter counted by its December).
+                    _ => seasons.iter().find(|i| i.start.year() == y0),
+                });
+            let base = match shift {
+                0 => this,
+                s if s < 0 => last_ended,
+                _ => next_started,
+            }?;
+            // «позапрошлой зимой»: a further year back for each step beyond one.
+            let extra = if shift < 0 {
+                shift + 1
+            } else if shift > 0 {
+                shift - 1
+            } else {
+                0
+            };
+            season_interval(base.end.year().checked_add(extra)?, first_month)
+        }
         TimeValue::RelativeMonth { month, shift } => {
             let m0 = published.month();
             let year = match shift {
@@ -484,6 +514,25 @@ mod tests {
         assert_eq!(res(nth(None, -1), "2026-01-06", None).0, "2014-03-31");
         // March 2014 has no fifth Tuesday.
         assert!(resolve(&nth(Some(2), 5), d("2026-01-06"), None).is_none());
+    }
+
+    #[test]
+    fn seasons_named_by_their_place() {
+        let season = |first_month, shift| TimeValue::RelativeSeason { first_month, shift };
+        // January: this winter is the current one, last winter the one before it, this
+        // summer the coming one — or the past one, for a past-tense event.
+        assert_eq!(res(season(12, 0), "2026-01-14", None).0, "2025-12-01");
+        assert_eq!(res(season(12, -1), "2026-01-14", None).0, "2024-12-01");
+        assert_eq!(res(season(6, 0), "2026-01-14", None).0, "2026-06-01");
+        assert_eq!(
+            res(season(6, 0), "2026-01-14", Some(Tense::Past)).0,
+            "2025-06-01"
+        );
+        assert_eq!(res(season(3, 1), "2026-01-14", None).0, "2026-03-01");
+        // October: this winter is the coming one, next spring the one after it.
+        assert_eq!(res(season(12, 0), "2026-10-14", None).0, "2026-12-01");
+        assert_eq!(res(season(3, 1), "2026-10-14", None).0, "2027-03-01");
+        assert_eq!(res(season(6, -2), "2026-10-14", None).0, "2025-06-01");
     }
 
     #[test]

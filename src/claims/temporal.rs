@@ -672,6 +672,28 @@ fn calendar_year_after(tg: &Tagged, k: usize) -> (Option<i32>, Option<usize>, us
 /// «летом 2025 года», «весной», «в конце лета», "in the summer of 2025". A season word
 /// counts after a preposition, with a year, or in its adverbial form («летом»).
 fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
+    // «этим летом», «прошлой зимой», "next spring".
+    if let Some(shift) = tg.find(j, |w| match w {
+        Word::SeasonShift(s) => Some(*s),
+        _ => None,
+    }) {
+        let first_month = tg
+            .find(j + 1, |w| match w {
+                Word::Season { first_month, .. } => Some(*first_month),
+                _ => None,
+            })
+            .filter(|_| tg.joined(j + 1));
+        if let Some(first_month) = first_month {
+            return Some(Core {
+                value: TimeValue::RelativeSeason { first_month, shift },
+                year_tok: None,
+                day_month: None,
+                weekday: None,
+                ends: None,
+                end: j + 2,
+            });
+        }
+    }
     // "in the summer of 2025".
     let j = if governed { tg.skip_filler(j) } else { j };
     let (first_month, adverb) = tg.find(j, |w| match w {
@@ -1866,6 +1888,19 @@ mod tests {
             [("recently".to_string(), Vague::Past)]
         );
         assert_eq!(refs(Lang::Uk, "Наразі")[0].1, Vague::Present);
+    }
+
+    #[test]
+    fn seasons_with_their_place() {
+        let season = |first_month, shift| TimeValue::RelativeSeason { first_month, shift };
+        assert_eq!(
+            found("Прошлой зимой было холодно"),
+            [("Прошлой зимой".into(), season(12, -1))]
+        );
+        assert_eq!(found_in(Lang::Uk, "цього літа")[0].1, season(6, 0));
+        assert_eq!(found_in(Lang::En, "next spring")[0].1, season(3, 1));
+        // "fall" is a season only where a season can stand.
+        assert!(found_in(Lang::En, "a fall in prices").is_empty());
     }
 
     #[test]

@@ -74,6 +74,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::RelativeDay(_) => "relative-day",
         TimeValue::RelativePeriod { .. } => "relative-period",
         TimeValue::RelativeMonth { .. } => "relative-month",
+        TimeValue::RelativeSeason { .. } => "relative-season",
         TimeValue::InRelativeYear { value, .. } => kind(value),
         TimeValue::NthInMonth { .. } => "nth-in-month",
         TimeValue::Holiday { .. } => "holiday",

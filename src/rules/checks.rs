@@ -404,6 +404,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
             TimeValue::RelativeDay(_)
                 | TimeValue::RelativePeriod { .. }
                 | TimeValue::RelativeMonth { .. }
+                | TimeValue::RelativeSeason { .. }
                 | TimeValue::Weekday { .. }
                 | TimeValue::Range { .. }
         ) {
