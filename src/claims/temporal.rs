@@ -259,11 +259,24 @@ impl<'a> Tagged<'a> {
 
     /// Phrase of the lexicon starting at `i`: (meaning, index after it).
     pub(crate) fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
+        self.phrase_of(i, |_| true)
+    }
+
+    /// The longest phrase at `i` whose meaning `want` accepts: other phrases are not
+    /// compared word by word.
+    pub(crate) fn phrase_of(
+        &self,
+        i: usize,
+        want: impl Fn(&Phrase) -> bool,
+    ) -> Option<(Phrase, usize)> {
         let phrases = match self.entries.get(i) {
             Some(Some(e)) => &e.phrases[..],
             _ => &[],
         };
         'outer: for (rest, meaning) in phrases {
+            if !want(meaning) {
+                continue;
+            }
             for (k, w) in rest.iter().enumerate() {
                 let j = i + 1 + k;
                 if !self.joined(j) {
@@ -291,6 +304,7 @@ fn as_day(n: (u32, u8)) -> Option<u32> {
 }
 
 /// One match: value, where its year digits and day-month are, and the index after it.
+#[derive(Clone)]
 struct Core {
     value: TimeValue,
     year_tok: Option<usize>,
@@ -352,7 +366,8 @@ fn references_in(
         if i < next {
             continue;
         }
-        let Some((Phrase::Vague(when), after)) = tg.phrase(i) else {
+        let Some((Phrase::Vague(when), after)) = tg.phrase_of(i, |m| matches!(m, Phrase::Vague(_)))
+        else {
             continue;
         };
         // Taken when any of its tokens is inside an expression already found.
@@ -499,8 +514,10 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             _ => month_or_year(tg, j, part, true),
         }
     } else {
-        range(tg, j, prep)
-            .or_else(|| date(tg, j))
+        // The date at `j`, read once: ranges start with one.
+        let first = date(tg, j);
+        range(tg, j, prep, first.as_ref())
+            .or(first)
             .or_else(|| nth_in_month(tg, j))
             .or_else(|| holiday(tg, j))
             .or_else(|| quarter(tg, j))
@@ -576,7 +593,8 @@ fn nth_in_month(tg: &Tagged, j: usize) -> Option<Core> {
 
 /// «на Рождество», «Великдень 2025 року», "Thanksgiving 2013": a named day and its year.
 fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
-    let Some((Phrase::Holiday(rule), after)) = tg.phrase(j) else {
+    let Some((Phrase::Holiday(rule), after)) = tg.phrase_of(j, |m| matches!(m, Phrase::Holiday(_)))
+    else {
         return None;
     };
     let (year, year_tok, end) = trailing_year(tg, after);
@@ -777,7 +795,7 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
 
 /// «15–20 мая», «с 15 по 20 мая», «с 28 февраля по 3 марта 2026 года», «2014–2016 годах»,
 /// «с 2014 по 2016 год».
-fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
+fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Option<Core> {
     if let Some(c) = numeric_range(tg, j).or_else(|| month_first_range(tg, j)) {
         return Some(c);
     }
@@ -834,13 +852,13 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         return None;
     }
     // «13 июля – 15 июля»: two whole dates joined by a dash.
-    if let Some(first) = date(tg, j) {
+    if let Some(first) = first {
         if tg.is_dash(first.end) && tg.joined(first.end) && tg.joined(first.end + 1) {
             if let Some(second) = date(tg, first.end + 1) {
                 if let (Some(a), Some(b)) = (first.day_month, second.day_month) {
                     return Some(Core {
                         value: TimeValue::Range {
-                            from: Box::new(first.value),
+                            from: Box::new(first.value.clone()),
                             to: Box::new(second.value),
                         },
                         year_tok: second.year_tok.or(first.year_tok),
@@ -859,9 +877,9 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         return None;
     }
     // The first end: a bare day, a bare year, or a full date / month.
-    let bare_from = date(tg, j).is_none();
-    let (from, after_from) = if let Some(c) = date(tg, j) {
-        (c.value, c.end)
+    let bare_from = first.is_none();
+    let (from, after_from) = if let Some(c) = first {
+        (c.value.clone(), c.end)
     } else if n1.1 == 4 && tg.prep(j + 1).is_some() {
         (
             TimeValue::Year {
