@@ -80,10 +80,14 @@ impl<'a> Tagged<'a> {
         }
     }
 
-    /// The end of token `i` without a possessive ending the lexicon ignored.
+    /// The end of token `i` without a possessive ending ("Friday's", "last year's").
     fn end_without_possessive(&self, i: usize) -> usize {
         let t = &self.tokens[i];
-        if self.possessives.binary_search(&(i as u32)).is_ok() {
+        let possessive = self.possessives.binary_search(&(i as u32)).is_ok()
+            || self
+                .folded(i)
+                .is_some_and(|f| self.pack.possessive_len(f).is_some());
+        if possessive {
             if let Some(k) = t.text(self.source).rfind(['\'', '’']) {
                 return t.start + k;
             }
@@ -282,8 +286,14 @@ impl<'a> Tagged<'a> {
                 if !self.joined(j) {
                     continue 'outer;
                 }
-                // Every phrase word is kept folded by `new`.
-                if self.folded(j) != Some(w.as_str()) {
+                // Every phrase word is kept folded by `new`; the last may carry a possessive
+                // ending ("last year's").
+                let f = self.folded(j);
+                let matches = f == Some(w.as_str())
+                    || (k + 1 == rest.len()
+                        && f.and_then(|f| Some(&f[..f.len() - self.pack.possessive_len(f)?]))
+                            == Some(w.as_str()));
+                if !matches {
                     continue 'outer;
                 }
             }
