@@ -50,6 +50,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
     }
     if let Some(morph) = doc.lang.and_then(morphology::for_language) {
         anchor::anchor_all(&doc.text, &text, pack, morph, &mut temporals);
+        // "the 1996 campaign" dates the campaign, whatever the verb.
+        for a in temporals
+            .iter_mut()
+            .filter(|t| t.attributive)
+            .filter_map(|t| t.anchor.as_mut())
+        {
+            a.strong = false;
+        }
     }
     if let Some(published) = &doc.published {
         for t in &mut temporals {

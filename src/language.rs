@@ -189,6 +189,9 @@ struct CalendarFile {
     /// "Friday's announcement".
     #[serde(default)]
     possessive_suffixes: Vec<String>,
+    /// Words after which a bare year dates the noun that follows: "the 1996 campaign".
+    #[serde(default)]
+    year_determiners: Vec<String>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -537,6 +540,7 @@ pub struct LanguagePack {
     abbreviations: HashSet<String>,
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
+    year_determiners: HashSet<String>,
     former_markers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
@@ -929,6 +933,7 @@ impl LanguagePack {
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
+            year_determiners: set(&cal.year_determiners),
             former_markers: set(&gr.former_markers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
@@ -940,6 +945,11 @@ impl LanguagePack {
     pub fn may_contain(&self, word: &str) -> bool {
         word.len() <= self.max_word_bytes
             && prefix_key(word).is_none_or(|k| self.prefixes.contains(&k))
+    }
+
+    /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").
+    pub fn is_year_determiner(&self, word: &str) -> bool {
+        !self.year_determiners.is_empty() && self.year_determiners.contains(&fold(word))
     }
 
     /// The length of a possessive ending of a folded word ("friday's" → 2), if it has one.

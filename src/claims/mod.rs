@@ -174,6 +174,9 @@ pub struct Temporal {
     pub weekday_span: Option<Range<usize>>,
     /// Byte ranges of the two written ends of a range («15» and «12» in «с 15 по 12 мая»).
     pub range_ends: Option<(Range<usize>, Range<usize>)>,
+    /// A year written before the noun it dates ("the 1996 campaign"): never the time of the
+    /// predicate.
+    pub attributive: bool,
     /// The predicate it anchors, when one was found.
     pub anchor: Option<Anchor>,
     /// Calendar interval against the publication date, when it could be placed.

@@ -317,6 +317,8 @@ fn as_day(n: (u32, u8)) -> Option<u32> {
 #[derive(Clone)]
 struct Core {
     value: TimeValue,
+    /// Dates the noun after it, not the predicate ("the 1996 campaign").
+    attributive: bool,
     year_tok: Option<usize>,
     day_month: Option<(usize, usize)>,
     weekday: Option<(usize, usize)>,
@@ -424,6 +426,7 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                     range_ends: core
                         .ends
                         .map(|((a, b), (c, d))| (tok_span(a, b), tok_span(c, d))),
+                    attributive: core.attributive,
                     anchor: None,
                     interval: None,
                 });
@@ -448,6 +451,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                     i,
                     None,
                     Core {
+                        attributive: false,
                         value: TimeValue::RelativePeriod {
                             unit,
                             offset,
@@ -514,6 +518,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         // «в конце прошлого года», "early next month".
         match tg.phrase(j).filter(|_| tg.joined(j)) {
             Some((Phrase::RelativePeriod(unit, offset), after)) => Some(Core {
+                attributive: false,
                 value: TimeValue::RelativePeriod { unit, offset, part },
                 year_tok: None,
                 day_month: None,
@@ -588,6 +593,7 @@ fn nth_in_month(tg: &Tagged, j: usize) -> Option<Core> {
         }
     };
     Some(Core {
+        attributive: false,
         value: TimeValue::NthInMonth {
             month: Box::new(month),
             weekday,
@@ -609,6 +615,7 @@ fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
     };
     let (year, year_tok, end) = trailing_year(tg, after);
     Some(Core {
+        attributive: false,
         value: TimeValue::Holiday { rule, year },
         year_tok,
         day_month: None,
@@ -632,6 +639,7 @@ fn in_relative_year(tg: &Tagged, core: Core) -> Core {
     let k = tg.skip_filler(core.end);
     match tg.phrase(k).filter(|_| tg.joined(k)) {
         Some((Phrase::RelativePeriod(crate::language::Unit::Year, offset), after)) => Core {
+            attributive: false,
             value: TimeValue::InRelativeYear {
                 value: Box::new(core.value),
                 offset,
@@ -668,6 +676,7 @@ fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
         })
     };
     Some(Core {
+        attributive: false,
         value: TimeValue::Range {
             from: period(first),
             to: period(last),
@@ -713,6 +722,7 @@ fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
             .filter(|_| tg.joined(j + 1));
         if let Some(first_month) = first_month {
             return Some(Core {
+                attributive: false,
                 value: TimeValue::RelativeSeason { first_month, shift },
                 year_tok: None,
                 day_month: None,
@@ -736,6 +746,7 @@ fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
         return None;
     }
     Some(Core {
+        attributive: false,
         value: TimeValue::Season { year, first_month },
         year_tok,
         day_month: None,
@@ -794,6 +805,7 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
     // «квартале 2025 года», "quarter of 2025".
     let (year, year_tok, end) = calendar_year_after(tg, k);
     Some(Core {
+        attributive: false,
         value: TimeValue::Quarter { year, quarter: q },
         year_tok,
         day_month: None,
@@ -819,6 +831,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
                 }
                 let (year, year_tok, end) = trailing_year(tg, j + 4);
                 return Some(Core {
+                    attributive: false,
                     value: TimeValue::Range {
                         from: Box::new(TimeValue::Date {
                             year,
@@ -841,6 +854,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
             if n1.1 == 4 && n2.1 == 4 {
                 let end = tg.after_year_word(j + 3)?;
                 return Some(Core {
+                    attributive: false,
                     value: TimeValue::Range {
                         from: Box::new(TimeValue::Year {
                             year: n1.0 as i32,
@@ -867,6 +881,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
             if let Some(second) = date(tg, first.end + 1) {
                 if let (Some(a), Some(b)) = (first.day_month, second.day_month) {
                     return Some(Core {
+                        attributive: false,
                         value: TimeValue::Range {
                             from: Box::new(first.value.clone()),
                             to: Box::new(second.value),
@@ -922,6 +937,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
         }
         let end = tg.after_year_word(after_from + 2)?;
         Some(Core {
+            attributive: false,
             value: TimeValue::Year {
                 year: n.0 as i32,
                 part: None,
@@ -963,6 +979,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
         (from, _) => from,
     };
     Some(Core {
+        attributive: false,
         value: TimeValue::Range {
             from: Box::new(from),
             to: Box::new(to_core.value),
@@ -1020,6 +1037,7 @@ fn numeric_range(tg: &Tagged, j: usize) -> Option<Core> {
         return None; // Only numeric second ends: «14 по 15 октября 2018» is read elsewhere.
     }
     Some(Core {
+        attributive: false,
         value: TimeValue::Range {
             from: Box::new(TimeValue::Date {
                 // «28.12. – 03.01.2019»: the first end is in the year before.
@@ -1080,6 +1098,7 @@ fn month_first_range(tg: &Tagged, j: usize) -> Option<Core> {
         })
     };
     Some(Core {
+        attributive: false,
         value: TimeValue::Range {
             from: date(day),
             to: date(day2),
@@ -1118,6 +1137,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
         let month = tg.month(k).filter(|_| tg.joined(k))?;
         let (year, year_tok, end) = trailing_year(tg, k + 1);
         return Some(Core {
+            attributive: false,
             value: TimeValue::Date { year, month, day },
             year_tok,
             day_month: Some((j, k + 1)),
@@ -1167,6 +1187,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
             return None;
         }
         return Some(Core {
+            attributive: false,
             value: TimeValue::Date {
                 year: Some(y),
                 month: m,
@@ -1199,6 +1220,7 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
         _ => trailing_year(tg, k + 1),
     };
     Some(Core {
+        attributive: false,
         value: TimeValue::Date { year, month, day },
         year_tok,
         day_month: Some((j, k + 1)),
@@ -1233,6 +1255,7 @@ fn month_first_date(tg: &Tagged, j: usize, month: u32) -> Option<Core> {
         _ => (None, None, after_day),
     };
     Some(Core {
+        attributive: false,
         value: TimeValue::Date { year, month, day },
         year_tok,
         day_month: Some((j, after_day)),
@@ -1274,6 +1297,7 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
             // A year after it names the month outright ("last April 2025" is rare; leave it).
             if trailing_year(tg, j + 2).0.is_none() {
                 return Some(Core {
+                    attributive: false,
                     value: TimeValue::RelativeMonth { month, shift },
                     year_tok: None,
                     day_month: None,
@@ -1295,6 +1319,7 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
     if let Some(month) = month {
         let (year, year_tok, end) = trailing_year(tg, j + 1);
         return Some(Core {
+            attributive: false,
             value: TimeValue::Month { year, month, part },
             year_tok,
             day_month: None,
@@ -1307,15 +1332,20 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
     // «3 года» is three years, not the year 3: a year has at least three digits.
     let year = as_year(n).filter(|_| n.1 >= 3)?;
     let after = tg.skip_number_suffix(j);
-    let end = match tg.after_year_word(after) {
-        Some(end) => end,
+    let (end, attributive) = match tg.after_year_word(after) {
+        Some(end) => (end, false),
         // «в 2025-м» without «году»: the suffix alone marks the year.
-        None if after > j + 1 && n.1 == 4 => after,
+        None if after > j + 1 && n.1 == 4 => (after, false),
         // «in 2025», «since 2014»: in languages that write no year word.
-        None if tg.pack.bare_years && governed && n.1 == 4 && (1000..2200).contains(&n.0) => after,
+        None if tg.pack.bare_years && governed && n.1 == 4 && (1000..2200).contains(&n.0) => {
+            (after, false)
+        }
+        // "the 1996 campaign", "its 1990 invasion": a year before the noun it dates.
+        None if tg.pack.bare_years && after == j + 1 && attributive_year(tg, j, n) => (after, true),
         None => return None,
     };
     Some(Core {
+        attributive,
         value: TimeValue::Year { year, part },
         year_tok: Some(j),
         day_month: None,
@@ -1323,6 +1353,26 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
         ends: None,
         end,
     })
+}
+
+/// A bare four-digit number 1900–2099 after a determiner or a possessive and before a word:
+/// "the 1996 campaign", "its 1990 invasion", "the company's 1989 results". Not after a name
+/// ("Windows 2000"), a verb ("cost 2000 dollars") or a figure.
+fn attributive_year(tg: &Tagged, j: usize, n: (u32, u8)) -> bool {
+    let determiner_before = j > 0
+        && tg.joined(j)
+        && tg.tok(j - 1).is_some_and(|t| {
+            let w = t.text(tg.source);
+            t.is_word()
+                && w.starts_with(|c: char| c.is_lowercase())
+                && (tg.pack.is_year_determiner(w)
+                    || tg
+                        .folded(j - 1)
+                        .or(Some(w))
+                        .is_some_and(|f| tg.pack.possessive_len(f).is_some()))
+        });
+    let word_after = tg.joined(j + 1) && tg.tok(j + 1).is_some_and(Token::is_word);
+    n.1 == 4 && (1900..2100).contains(&n.0) && determiner_before && word_after
 }
 
 /// «во вторник», «в прошлую пятницу», «вторник, 6 января».
@@ -1343,6 +1393,7 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
             tg.phrase(week_at)
         {
             return Some(Core {
+                attributive: false,
                 value: TimeValue::Weekday {
                     weekday,
                     shift: Some(offset),
@@ -1381,6 +1432,7 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
         }
     }
     Some(Core {
+        attributive: false,
         value: TimeValue::Weekday { weekday, shift },
         year_tok: None,
         day_month: None,
@@ -1408,6 +1460,7 @@ fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
         _ => None,
     })?;
     Some(Core {
+        attributive: false,
         value: TimeValue::RelativeDay(value),
         year_tok: None,
         day_month: None,
@@ -1929,6 +1982,22 @@ mod tests {
         assert_eq!(found_in(Lang::En, "next spring")[0].1, season(3, 1));
         // "fall" is a season only where a season can stand.
         assert!(found_in(Lang::En, "a fall in prices").is_empty());
+    }
+
+    #[test]
+    fn english_years_before_the_noun_they_date() {
+        let year = |year| TimeValue::Year { year, part: None };
+        assert_eq!(
+            found_in(Lang::En, "after its 1990 invasion of Kuwait"),
+            [("1990".into(), year(1990))]
+        );
+        assert_eq!(
+            found_in(Lang::En, "the company's 1989 results")[0].1,
+            year(1989)
+        );
+        for not_a_year in ["Windows 2000 crashed", "it cost 2000 dollars", "the 2000."] {
+            assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
+        }
     }
 
     #[test]
