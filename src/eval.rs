@@ -377,10 +377,19 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
             exact += 1;
             continue;
         }
-        let future = best
-            .zip(published)
-            .and_then(|(t, p)| crate::claims::resolve::resolve(&t.value, p, Some(Tense::Future)));
-        let is_convention = !matches!(want, Expected::Nothing) && agrees(future, &want);
+        // Duckling reads a phrase as the next such time after the reference: read from the
+        // reference day, and from the day after it (the weekday that is today is next week's).
+        let future = |shift: u64| {
+            best.zip(published).and_then(|(t, p)| {
+                crate::claims::resolve::resolve(
+                    &t.value,
+                    p + chrono::Days::new(shift),
+                    Some(Tense::Future),
+                )
+            })
+        };
+        let is_convention = !matches!(want, Expected::Nothing)
+            && (agrees(future(0), &want) || agrees(future(1), &want));
         if is_convention {
             convention += 1;
         }

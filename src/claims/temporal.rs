@@ -1024,11 +1024,10 @@ fn numeric_range(tg: &Tagged, j: usize) -> Option<Core> {
     if !tg.joined(k + 1) {
         return None;
     }
-    let second = date(tg, k + 1)?;
+    let dotted = first_end > j + 1;
+    let second = date(tg, k + 1).or_else(|| day_month_numeric(tg, k + 1, dotted))?;
     let TimeValue::Date {
-        year: Some(year),
-        month: m2,
-        ..
+        year, month: m2, ..
     } = second.value
     else {
         return None;
@@ -1041,7 +1040,7 @@ fn numeric_range(tg: &Tagged, j: usize) -> Option<Core> {
         value: TimeValue::Range {
             from: Box::new(TimeValue::Date {
                 // «28.12. – 03.01.2019»: the first end is in the year before.
-                year: Some(year - i32::from(month.is_some_and(|m| m > m2))),
+                year: year.map(|y| y - i32::from(month.is_some_and(|m| m > m2))),
                 month: month.unwrap_or(m2),
                 day,
             }),
@@ -1056,6 +1055,41 @@ fn numeric_range(tg: &Tagged, j: usize) -> Option<Core> {
             (k + 1, if month.is_some() { k + 4 } else { k + 2 }),
         )),
         end: second.end,
+    })
+}
+
+/// «15.10.» or «15.10» closing a numeric range with no year («14. - 15.10.»): a day and a
+/// month glued by a full stop, marked as a date by a stop after it or after the first end.
+fn day_month_numeric(tg: &Tagged, k: usize, first_dotted: bool) -> Option<Core> {
+    let d = tg
+        .number(k)
+        .filter(|n| n.1 <= 2 && (1..=31).contains(&n.0))?;
+    if !(tg.punct(k + 1) == Some('.') && tg.adjacent(k + 1) && tg.adjacent(k + 2)) {
+        return None;
+    }
+    let m = tg
+        .number(k + 2)
+        .filter(|n| n.1 <= 2 && (1..=12).contains(&n.0))?;
+    let stop_after = tg.punct(k + 3) == Some('.') && tg.adjacent(k + 3);
+    // «15.10.18» is a whole date, «15.10.2» something else.
+    if stop_after && tg.adjacent(k + 4) && tg.number(k + 4).is_some() {
+        return None;
+    }
+    if !(stop_after || first_dotted) {
+        return None;
+    }
+    Some(Core {
+        attributive: false,
+        value: TimeValue::Date {
+            year: None,
+            month: m.0,
+            day: d.0,
+        },
+        year_tok: None,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end: if stop_after { k + 4 } else { k + 3 },
     })
 }
 
@@ -2022,6 +2056,12 @@ mod tests {
             found("14 - 15.10.18")[0].1,
             range(oct(2018, 14), oct(2018, 15))
         );
+        // Without a year: both ends take the year the reader gives the second.
+        assert_eq!(
+            found("14. - 15.10.")[0].1,
+            range(date(None, 10, 14), date(None, 10, 15))
+        );
+        assert!(found("счет 14 - 15.10").len() <= 1 && found("14 - 15.10").is_empty());
         // Across the new year the first end keeps its own month, in the year before.
         assert_eq!(
             found("28.12. – 03.01.2019")[0].1,
