@@ -202,10 +202,232 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 #[derive(Debug, Deserialize)]
 struct DucklingItem {
     lang: String,
+    #[serde(default)]
+    dim: String,
     corpus: String,
     ref_time: String,
     text: String,
     expected: Option<serde_json::Value>,
+}
+
+/// Days in a unit, as Duckling normalises durations (a month is 30 days, a year 365).
+fn days(unit: crate::language::Unit) -> f64 {
+    use crate::language::Unit;
+    match unit {
+        Unit::Day => 1.0,
+        Unit::Week => 7.0,
+        Unit::Month => 30.0,
+        Unit::Quarter => 90.0,
+        Unit::Year => 365.0,
+    }
+}
+
+/// A Duckling duration item: `None` when out of scope (clock units: seconds, minutes,
+/// hours), else whether the longest duration found has the expected count and unit (or,
+/// for a phrase that must not parse, that none is found); `Err` says what was found.
+fn duckling_duration(item: &DucklingItem) -> Option<Result<(), String>> {
+    use crate::language::Unit;
+    let want = match &item.expected {
+        None => None,
+        Some(e) => {
+            let unit = match e["unit"].as_str()? {
+                "day" => Unit::Day,
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                "quarter" => Unit::Quarter,
+                "year" => Unit::Year,
+                _ => return None,
+            };
+            Some(e["value"].as_f64()? * days(unit))
+        }
+    };
+    let opts = ReadOptions {
+        published: None,
+        lang: Some(item.lang.clone()),
+        format: Some(Format::Plain),
+        ..ReadOptions::default()
+    };
+    let doc = Document::from_text("phrase", item.text.clone(), &opts).ok()?;
+    let (_, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
+    let longest = claims.durations.iter().max_by_key(|d| d.span.len());
+    let got = longest.map(|d| d.count * days(d.unit));
+    let same = match (got, want) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+        (None, None) => true,
+        _ => false,
+    };
+    if same {
+        return Some(Ok(()));
+    }
+    let got = longest.map(|d| (d.count, d.unit));
+    Some(Err(match got {
+        Some((count, unit)) => format!("{count} {unit:?}").to_lowercase(),
+        None => "nothing".into(),
+    }))
+}
+
+#[derive(Deserialize)]
+struct DateparserItem {
+    lang: String,
+    kind: String,
+    ref_time: Option<String>,
+    text: String,
+    expected: Option<serde_json::Value>,
+}
+
+/// Scores `factlint` on dateparser's ru/uk test phrases: `parse` (a phrase → a date) and
+/// `relative` («вчера», «3 роки тому») items agree when the expected day lies in the interval
+/// found (time-of-day shifts are out of scope); `search` items (a sentence → its dates) count
+/// the expected dates found at their place with their day. The last line is `key=value` pairs.
+pub fn dateparser(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let (mut items, mut in_scope, mut out_of_scope, mut agree) = (0, 0, 0, 0);
+    let (mut phrases, mut convention, mut search_gold, mut search_found) = (0, 0, 0, 0);
+    let day_time = |v: &str| chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S").ok();
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item: DateparserItem =
+            serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        items += 1;
+        let Some(reference) = item.ref_time.as_deref().and_then(day_time) else {
+            out_of_scope += 1;
+            continue;
+        };
+        let opts = ReadOptions {
+            published: Some(reference.date()),
+            lang: Some(item.lang.clone()),
+            format: Some(Format::Plain),
+            ..ReadOptions::default()
+        };
+        let Ok(doc) = Document::from_text("phrase", item.text.clone(), &opts) else {
+            out_of_scope += 1;
+            continue;
+        };
+        let (_, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
+        match item.kind.as_str() {
+            "parse" | "relative" => {
+                let Some(want) = item
+                    .expected
+                    .as_ref()
+                    .and_then(|e| e.as_str())
+                    .and_then(day_time)
+                else {
+                    out_of_scope += 1;
+                    continue;
+                };
+                // A clock shift («2 часа назад», «в 12:00») is out of scope for news dates.
+                if want.time() != reference.time() && want.time() != chrono::NaiveTime::MIN {
+                    out_of_scope += 1;
+                    continue;
+                }
+                in_scope += 1;
+                phrases += 1;
+                let chars = |r: &std::ops::Range<usize>| doc.text[r.clone()].chars().count();
+                let best = claims.temporals.iter().max_by_key(|t| chars(&t.span));
+                let shift = claims
+                    .durations
+                    .iter()
+                    .filter(|d| chars(&d.span) > best.map_or(0, |t| chars(&t.span)))
+                    .max_by_key(|d| chars(&d.span))
+                    .and_then(|d| d.interval);
+                let got = shift.or(best.and_then(|t| t.interval));
+                let contains = |i: Option<crate::claims::Interval>| {
+                    i.is_some_and(|i| i.start <= want.date() && want.date() <= i.end)
+                };
+                if contains(got) {
+                    agree += 1;
+                } else {
+                    // dateparser gives a year-less date the reference year: the same date
+                    // read past- or future-leaning.
+                    let leaning = |tense| {
+                        best.and_then(|t| {
+                            crate::claims::resolve::resolve(&t.value, reference.date(), Some(tense))
+                        })
+                    };
+                    let is_convention = shift.is_none()
+                        && (contains(leaning(crate::morphology::Tense::Past))
+                            || contains(leaning(crate::morphology::Tense::Future)));
+                    if is_convention {
+                        convention += 1;
+                    }
+                    let _ = writeln!(
+                        out,
+                        "{} [{}] «{}»: expected {}, got {}",
+                        if is_convention { "convention" } else { "miss" },
+                        item.kind,
+                        item.text,
+                        want.date(),
+                        got.map_or("nothing".into(), |i| format!("{}…{}", i.start, i.end))
+                    );
+                }
+            }
+            "search" => {
+                let Some(list) = item.expected.as_ref().and_then(|e| e.as_array()) else {
+                    out_of_scope += 1;
+                    continue;
+                };
+                in_scope += 1;
+                let cp = code_points(&doc.text);
+                for e in list {
+                    let (Some(a), Some(b), Some(day)) = (
+                        e["start"].as_u64(),
+                        e["end"].as_u64(),
+                        e["value"].as_str().and_then(day_time),
+                    ) else {
+                        continue;
+                    };
+                    search_gold += 1;
+                    let hit = claims.temporals.iter().any(|t| {
+                        (cp[t.span.start] as u64) < b
+                            && (a as usize) < cp[t.span.end]
+                            && t.interval
+                                .is_some_and(|i| i.start <= day.date() && day.date() <= i.end)
+                    }) || claims.durations.iter().any(|d| {
+                        (cp[d.span.start] as u64) < b
+                            && (a as usize) < cp[d.span.end]
+                            && d.interval
+                                .is_some_and(|i| i.start <= day.date() && day.date() <= i.end)
+                    });
+                    if hit {
+                        search_found += 1;
+                    } else {
+                        let _ = writeln!(
+                            out,
+                            "miss [search] «{}»: expected {}",
+                            e["text"].as_str().unwrap_or(""),
+                            day.date()
+                        );
+                    }
+                }
+            }
+            _ => out_of_scope += 1,
+        }
+    }
+    let rate = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let _ = writeln!(
+        out,
+        "items={items} in_scope={in_scope} out_of_scope={out_of_scope} phrases={phrases} agree={:.3} convention={convention} agree_or_convention={:.3} search_dates={search_gold} search_recall={:.3}",
+        rate(agree, phrases),
+        rate(agree + convention, phrases),
+        rate(search_found, search_gold)
+    );
+    Ok(())
+}
+
+/// For each byte offset of `text` (and its end), the code-point offset: how TimeML and
+/// dateparser count.
+fn code_points(text: &str) -> Vec<usize> {
+    let mut cp = vec![0usize; text.len() + 1];
+    let mut c = 0;
+    for (b, ch) in text.char_indices() {
+        cp[b..b + ch.len_utf8()].fill(c);
+        c += 1;
+    }
+    cp[text.len()] = c;
+    cp
 }
 
 /// What Duckling expects, reduced to what a news checker places on the calendar.
@@ -332,6 +554,31 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
             serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
         items += 1;
         lang_seen.clone_from(&item.lang);
+        if item.dim == "duration" {
+            match duckling_duration(&item) {
+                None => out_of_scope += 1,
+                Some(Ok(())) => {
+                    in_scope += 1;
+                    exact += 1;
+                }
+                Some(Err(got)) => {
+                    in_scope += 1;
+                    let _ = writeln!(
+                        out,
+                        "miss [{}] «{}»: expected {}, got {got}",
+                        item.corpus,
+                        item.text,
+                        item.expected
+                            .as_ref()
+                            .map_or("nothing".to_string(), |e| format!(
+                                "{} {}",
+                                e["value"], e["unit"]
+                            ))
+                    );
+                }
+            }
+            continue;
+        }
         let Some(want) = expected(&item.expected) else {
             out_of_scope += 1;
             continue;
@@ -618,13 +865,7 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
         };
         let (text, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
         // Byte offsets → code-point offsets, as TimeML counts.
-        let mut cp = vec![0usize; doc.text.len() + 1];
-        let mut c = 0;
-        for (b, ch) in doc.text.char_indices() {
-            cp[b..b + ch.len_utf8()].fill(c);
-            c += 1;
-        }
-        cp[doc.text.len()] = c;
+        let cp = code_points(&doc.text);
         // TIMEX3 leaves the governing preposition out («on [Tuesday]»); factlint's spans keep
         // it for diagnostics, so it is dropped here.
         let pack = doc.lang.and_then(crate::language::embedded::pack);

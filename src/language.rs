@@ -291,6 +291,9 @@ struct NumbersFile {
     /// Words that count vaguely («несколько лет назад», "several years ago").
     #[serde(default)]
     vague_counts: Vec<String>,
+    /// Words joining the parts of one duration: «два года и три месяца».
+    #[serde(default)]
+    duration_joiners: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -475,6 +478,8 @@ pub enum Word {
     WeekdayOrdinal(i32),
     /// Places a season relative to publication («прошлой» зимой = -1).
     SeasonShift(i32),
+    /// Joins the parts of one duration («два года и три месяца»).
+    DurationJoiner,
     /// "day" after an ordinal of the month («последний день марта»).
     MonthDayWord,
     /// A part and a month in one hyphenated word ("mid-March").
@@ -774,6 +779,9 @@ impl LanguagePack {
         }
         for w in &cal.quarter_words {
             add(w, Word::QuarterWord);
+        }
+        for w in &num.duration_joiners {
+            add(w, Word::DurationJoiner);
         }
         for w in &num.vague_counts {
             add(w, Word::VagueCount);

@@ -151,10 +151,13 @@ struct TimelineArgs {
 enum EvalKind {
     /// Real news: every diagnostic raised is listed, with a count per 100 articles.
     News,
-    /// A Duckling time corpus: exact agreement on calendar phrases.
+    /// A Duckling corpus: exact agreement on calendar phrases (time) or on count and unit
+    /// (duration).
     Duckling,
     /// A TimeML corpus (TempEval-3, WikiWarsUA): TIMEX3 F1, value F1, event tense.
     Timeml,
+    /// dateparser's ru/uk test phrases: dates of single phrases and of dates in sentences.
+    Dateparser,
     /// Speed on news JSONL (a file or a folder of them): extraction and whole-check
     /// throughput in MB/s on one core, and peak memory. A benchmark, not a test.
     Speed,
@@ -259,6 +262,7 @@ fn main() -> ExitCode {
                 EvalKind::News => factlint::eval::news(&path, &rules, &mut out).map_err(fatal),
                 EvalKind::Duckling => factlint::eval::duckling(&path, &mut out).map_err(fatal),
                 EvalKind::Timeml => factlint::eval::timeml(&path, &mut out).map_err(fatal),
+                EvalKind::Dateparser => factlint::eval::dateparser(&path, &mut out).map_err(fatal),
                 EvalKind::Speed => factlint::eval::speed(&path, &rules, &mut out).map_err(fatal),
             }
             .map(|_| EXIT_CLEAN)

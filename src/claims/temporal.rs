@@ -1543,6 +1543,21 @@ pub(crate) fn count_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
     Some((first as f64 / 10.0, j + 1))
 }
 
+/// «3.5 месяца», «2,5 года»: a number with one or two decimals glued on, before a unit of
+/// time.
+fn decimal_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
+    let (whole, _) = tg.number(j).filter(|n| n.1 <= 3)?;
+    if !(matches!(tg.punct(j + 1), Some('.' | ',')) && tg.adjacent(j + 1) && tg.adjacent(j + 2)) {
+        return None;
+    }
+    let (frac, frac_digits) = tg.number(j + 2).filter(|n| (1..=2).contains(&n.1))?;
+    tg.duration_unit(j + 3)?;
+    Some((
+        whole as f64 + frac as f64 / 10f64.powi(frac_digits as i32),
+        j + 3,
+    ))
+}
+
 /// Extracts every duration («почти четыре года», «более двух недель», «три года назад»,
 /// «через неделю») outside the time expressions already found.
 pub fn durations(
@@ -1568,7 +1583,7 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
         if i < next {
             continue;
         }
-        match duration_at(tg, i, &taken) {
+        match duration_at(tg, i, &taken).map(|d| with_further_parts(tg, d, &taken)) {
             Some(d) => {
                 next = d.tokens.end;
                 out.push(Duration {
@@ -1580,6 +1595,84 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
         }
     }
     out
+}
+
+/// «два года и три месяца», "two years, three months": a duration followed by smaller
+/// units is one duration, counted in the smallest. Conversions that are not whole (months to
+/// days) make it approximate.
+fn with_further_parts(tg: &Tagged, mut d: Duration, taken: &[bool]) -> Duration {
+    use crate::language::Unit;
+    let factor = |from: Unit, to: Unit| -> Option<(f64, bool)> {
+        Some(match (from, to) {
+            (Unit::Year, Unit::Quarter) => (4.0, true),
+            (Unit::Year, Unit::Month) | (Unit::Quarter, Unit::Month) => {
+                (if from == Unit::Year { 12.0 } else { 3.0 }, true)
+            }
+            (Unit::Week, Unit::Day) => (7.0, true),
+            (Unit::Year, Unit::Week) => (52.18, false),
+            (Unit::Year, Unit::Day) => (365.25, false),
+            (Unit::Quarter, Unit::Week) => (13.04, false),
+            (Unit::Quarter, Unit::Day) => (91.31, false),
+            (Unit::Month, Unit::Week) => (4.35, false),
+            (Unit::Month, Unit::Day) => (30.44, false),
+            _ => return None,
+        })
+    };
+    loop {
+        let mut k = d.tokens.end;
+        if tg.punct(k) == Some(',') && tg.joined(k + 1) {
+            k += 1;
+        }
+        let joined_by_word = tg.word(k).contains(&Word::DurationJoiner) && tg.joined(k + 1);
+        if joined_by_word {
+            k += 1;
+        }
+        if !tg.joined(k) || taken.get(k) != Some(&false) {
+            break;
+        }
+        // «два года и месяц»: after «и» a bare unit is one of it.
+        let bare = || {
+            let (unit, per) = tg.duration_unit(k).filter(|_| joined_by_word)?;
+            Some(Duration {
+                span: tg.tokens[k].start..tg.tokens[k].end,
+                tokens: k..k + 1,
+                sentence: 0,
+                count: per as f64,
+                unit,
+                approx: Approx::Exactly,
+                relation: None,
+                interval: None,
+            })
+        };
+        let counted = tg.number(k).is_some() || tg.cardinal(k).is_some();
+        let Some(next) = (if counted {
+            duration_at(tg, k, taken)
+        } else {
+            bare()
+        }) else {
+            break;
+        };
+        let Some((per, whole)) = factor(d.unit, next.unit) else {
+            break;
+        };
+        // Each part with its own approximation or relation is a duration of its own.
+        if next.approx != Approx::Exactly || (d.relation.is_some() && next.relation.is_some()) {
+            break;
+        }
+        d = Duration {
+            span: d.span.start..next.span.end,
+            tokens: d.tokens.start..next.tokens.end,
+            count: d.count * per + next.count,
+            unit: next.unit,
+            approx: match (d.approx, whole) {
+                (Approx::Exactly, false) => Approx::About,
+                (a, _) => a,
+            },
+            relation: d.relation.or(next.relation),
+            ..d
+        };
+    }
+    d
 }
 
 fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
@@ -1600,7 +1693,7 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
     if !tg.joined(j) && j > i {
         return None;
     }
-    let (count, k) = match count_at(tg, j) {
+    let (count, k) = match decimal_at(tg, j).or_else(|| count_at(tg, j)) {
         Some((c, k)) if tg.joined(k) => (Some(c), k),
         _ => (None, j),
     };
@@ -1618,7 +1711,10 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
     // or an approximation («почти год»), and never after a vague count («несколько лет
     // назад», "several years ago").
     let vague = |x: usize| tg.word(x).contains(&Word::VagueCount);
-    if count.is_none() && ((relation.is_none() && approx.is_none()) || (i > 0 && vague(i - 1))) {
+    // A word that holds its own count («полгода», «десятилетие») needs neither.
+    let bare = count.is_none() && per == 1;
+    if bare && (relation.is_none() && approx.is_none()) || count.is_none() && i > 0 && vague(i - 1)
+    {
         return None;
     }
     let span = tg.tokens[i].start..tg.tokens[end - 1].end;
@@ -2032,6 +2128,53 @@ mod tests {
         for not_a_year in ["Windows 2000 crashed", "it cost 2000 dollars", "the 2000."] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
         }
+    }
+
+    #[test]
+    fn durations_in_several_parts_and_halves() {
+        use crate::language::Relation;
+        let d = |lang, t: &str| {
+            let pack = embedded::pack(lang).unwrap();
+            let seg = [Segment {
+                range: 0..t.len(),
+                holes: vec![],
+            }];
+            let text = Text::new(t, &seg, pack);
+            extract_all(t, &text, pack)
+                .durations
+                .into_iter()
+                .map(|d| (t[d.span].to_string(), d.count, d.unit, d.approx, d.relation))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            d(Lang::Ru, "война длится уже два года и три месяца"),
+            [(
+                "два года и три месяца".into(),
+                27.0,
+                Unit::Month,
+                Approx::Exactly,
+                None
+            )]
+        );
+        assert_eq!(
+            d(Lang::Uk, "2 роки, 3 місяці тому")[0],
+            (
+                "2 роки, 3 місяці тому".into(),
+                27.0,
+                Unit::Month,
+                Approx::Exactly,
+                Some(Relation::Ago)
+            )
+        );
+        assert_eq!(d(Lang::En, "two years and a month")[0].1, 25.0);
+        // Months to days is not a whole conversion: the sum is approximate.
+        assert_eq!(d(Lang::Ru, "месяц и 10 дней назад").len(), 1);
+        assert_eq!(d(Lang::Ru, "1 месяц и 10 дней")[0].3, Approx::About);
+        // Each part with its own relation stays apart.
+        assert_eq!(d(Lang::Ru, "два года назад и три месяца назад").len(), 2);
+        assert_eq!(d(Lang::Ru, "полгода")[0].1, 6.0);
+        assert_eq!(d(Lang::Ru, "3.5 месяца")[0].1, 3.5);
+        assert_eq!(d(Lang::Ru, "2,5 года")[0].1, 2.5);
     }
 
     #[test]
