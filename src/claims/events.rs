@@ -236,6 +236,19 @@ fn order_before(
         let Some(end) = at.checked_sub(gap) else {
             break;
         };
+        // Between the phrase and the noun only a name («перед Вильнюсским саммитом»,
+        // "before the G20 summit") or a filler word ("the"): each step takes in token `end`.
+        if gap > 0 {
+            let t = &text.tokens[end];
+            let w = t.text(source);
+            let ok = end >= range.start
+                && (t.number().is_some()
+                    || (t.is_word()
+                        && (w.starts_with(char::is_uppercase) || words.is_order_filler(&fold(w)))));
+            if !ok {
+                break;
+            }
+        }
         for (before, list) in [(true, &words.before), (false, &words.after)] {
             for phrase in list {
                 let n = phrase.len();
@@ -248,17 +261,7 @@ fn order_before(
                 let matches = (0..n).all(|k| {
                     word_at(source, text, range, first + k).is_some_and(|(_, f)| f == phrase[k])
                 });
-                // Between the phrase and the noun only a name («перед Вильнюсским
-                // саммитом», "before the G20 summit") or a filler word ("the").
-                let gap_ok = (end..at).all(|i| {
-                    let t = &text.tokens[i];
-                    let w = t.text(source);
-                    t.number().is_some()
-                        || (t.is_word()
-                            && (w.starts_with(char::is_uppercase)
-                                || words.is_order_filler(&fold(w))))
-                });
-                if matches && gap_ok {
+                if matches {
                     return Some((before, first));
                 }
             }
