@@ -563,10 +563,15 @@ pub struct LanguagePack {
 /// What the lexicon knows of one folded word.
 #[derive(Debug, Default)]
 pub struct LexEntry {
+    /// Its number in the lexicon: phrases name their words by it.
+    pub id: u32,
     /// Its readings in time expressions (empty for a phrase word, suffix or filler only).
     pub words: Vec<Word>,
-    /// Phrases it opens: (the words after it, meaning), longest first.
-    pub phrases: Vec<(Vec<String>, Phrase)>,
+    /// Phrases it opens: (the ids of the words after it, meaning), longest first.
+    pub phrases: Vec<(Vec<u32>, Phrase)>,
+    /// The id of the word without its possessive ending ("year's" → "year"), when that word
+    /// is in the lexicon too.
+    pub stem: Option<u32>,
 }
 
 /// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
@@ -905,8 +910,30 @@ impl LanguagePack {
         for (w, readings) in &words {
             lexicon.entry(w.clone()).or_default().words = readings.clone();
         }
+        // Ids in the order of the words, so they do not depend on hashing.
+        let mut keys: Vec<String> = lexicon.keys().cloned().collect();
+        keys.extend(phrases.keys().cloned());
+        keys.sort();
+        keys.dedup();
+        let ids: HashMap<String, u32> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i as u32))
+            .collect();
         for (w, list) in &phrases {
-            lexicon.entry(w.clone()).or_default().phrases = list.clone();
+            let by_id = list
+                .iter()
+                .map(|(rest, meaning)| (rest.iter().map(|r| ids[r]).collect(), *meaning))
+                .collect();
+            lexicon.entry(w.clone()).or_default().phrases = by_id;
+        }
+        let suffixes: Vec<String> = cal.possessive_suffixes.iter().map(|x| fold(x)).collect();
+        for (w, entry) in lexicon.iter_mut() {
+            entry.id = ids[w];
+            entry.stem = suffixes
+                .iter()
+                .filter_map(|x| w.strip_suffix(x.as_str()))
+                .find_map(|stem| ids.get(stem).copied());
         }
         let prefixes = lexicon.keys().filter_map(|w| prefix_key(w)).collect();
         Ok(LanguagePack {

@@ -281,18 +281,16 @@ impl<'a> Tagged<'a> {
             if !want(meaning) {
                 continue;
             }
-            for (k, w) in rest.iter().enumerate() {
+            for (k, &w) in rest.iter().enumerate() {
                 let j = i + 1 + k;
                 if !self.joined(j) {
                     continue 'outer;
                 }
-                // Every phrase word is kept folded by `new`; the last may carry a possessive
-                // ending ("last year's").
-                let f = self.folded(j);
-                let matches = f == Some(w.as_str())
-                    || (k + 1 == rest.len()
-                        && f.and_then(|f| Some(&f[..f.len() - self.pack.possessive_len(f)?]))
-                            == Some(w.as_str()));
+                // The last word may carry a possessive ending ("last year's").
+                let matches = match self.entries.get(j) {
+                    Some(Some(e)) => e.id == w || (k + 1 == rest.len() && e.stem == Some(w)),
+                    _ => false,
+                };
                 if !matches {
                     continue 'outer;
                 }
@@ -496,6 +494,11 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 return None;
             }
         }
+    }
+    // Every pattern starts at a number or a lexicon word: after «в» before an ordinary word
+    // there is nothing to try.
+    if tg.number(j).is_none() && !matches!(tg.entries.get(j), Some(Some(_))) {
+        return None;
     }
     // A clock time before the date: «в 23:00 29 марта 2019».
     if tg.number(j).is_some_and(|n| n.1 <= 2)
