@@ -60,6 +60,9 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         }
     }
     if let Some(published) = &doc.published {
+        // «В 2019 году … В конце года …»: a period named by its unit alone is the one of the
+        // date before it.
+        let mut context: Option<crate::claims::Interval> = None;
         for t in &mut temporals {
             // A time that modifies a noun is not placed by the verb's tense.
             let tense = t
@@ -67,7 +70,27 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 .as_ref()
                 .filter(|a| a.strong && !a.conditional)
                 .map(|a| a.tense);
-            t.interval = resolve::resolve(&t.value, published.date, tense);
+            t.interval = match t.value {
+                // A plan («будет готов к концу года») counts from publication.
+                crate::claims::TimeValue::PeriodOfContext { unit, part }
+                    if t.anchor.as_ref().map(|a| a.tense) != Some(morphology::Tense::Future) =>
+                {
+                    match context {
+                        // Only when the date before it lies within one such period.
+                        Some(c) => resolve::period_of_whole(unit, c.start)
+                            .filter(|whole| c.end <= whole.end)
+                            .and_then(|_| resolve::period_of(unit, part, c.start)),
+                        None => resolve::period_of(unit, part, published.date),
+                    }
+                }
+                crate::claims::TimeValue::PeriodOfContext { unit, part } => {
+                    resolve::period_of(unit, part, published.date)
+                }
+                _ => resolve::resolve(&t.value, published.date, tense),
+            };
+            if let Some(i) = t.interval.filter(|_| !t.attributive) {
+                context = Some(i);
+            }
         }
         for d in &mut durations {
             d.interval = resolve::duration_point(d, published.date);

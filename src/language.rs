@@ -212,6 +212,10 @@ struct CalendarFile {
     /// Words placing a season relative to publication («прошлой» зимой), in years.
     #[serde(default)]
     season_shifts: StdHashMap<String, i32>,
+    /// A period named by its unit alone after a part («в конце года», "by the end of the
+    /// month"): the one of the date before it in the text.
+    #[serde(default)]
+    period_nouns: StdHashMap<String, Unit>,
     /// Words and phrases that name the present, the past or the future without a date:
     /// «сейчас», «недавно», "in the future".
     #[serde(default)]
@@ -513,6 +517,8 @@ pub enum Phrase {
     Holiday(crate::claims::holidays::Holiday),
     /// «сейчас», «недавно», "in the future".
     Vague(Vague),
+    /// «года» in «в конце года»: a period of the date before it.
+    PeriodNoun(Unit),
 }
 
 /// The compiled knowledge of one language.
@@ -853,6 +859,9 @@ impl LanguagePack {
         }
         for r in &cal.relative_periods {
             add_phrase(&r.phrase, Phrase::RelativePeriod(r.unit, r.offset));
+        }
+        for (phrase, unit) in &cal.period_nouns {
+            add_phrase(phrase, Phrase::PeriodNoun(*unit));
         }
         for (phrase, when) in &cal.vague_references {
             add_phrase(phrase, Phrase::Vague(*when));

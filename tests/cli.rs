@@ -400,6 +400,35 @@ fn timeline_shows_values_and_predicates() {
 }
 
 #[test]
+fn timeline_places_a_period_named_alone_by_the_date_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(
+        &path,
+        "---\ndate: 2026-01-14\n---\nВ 2019 году он возглавил комитет. В конце года он ушел \
+         в отставку. В начале месяца цены выросли. Новый закон вступит в силу в конце года.\n",
+    )
+    .unwrap();
+    let v = json(&run(&[
+        "timeline",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]));
+    let rows = v["expressions"].as_array().unwrap();
+    let start = |text: &str| {
+        rows.iter()
+            .filter(|r| r["text"] == text)
+            .map(|r| r["start_date"].clone())
+            .collect::<Vec<_>>()
+    };
+    // The end of 2019; a month inside a part of a year is not known; a plan is this year's.
+    assert_eq!(start("В конце года"), ["2019-09-01"]);
+    assert_eq!(start("В начале месяца"), [serde_json::Value::Null]);
+    assert_eq!(start("в конце года"), ["2026-09-01"]);
+}
+
+#[test]
 fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
     let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml");
     let facts = facts.to_str().unwrap();

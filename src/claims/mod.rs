@@ -128,6 +128,14 @@ pub enum TimeValue {
         /// Part of the period («в конце»).
         part: Option<Part>,
     },
+    /// «в конце года», "by the end of the month": part of the year (month, week) of the date
+    /// before it in the text, or of publication when there is none.
+    PeriodOfContext {
+        /// Unit.
+        unit: Unit,
+        /// Part of it.
+        part: Part,
+    },
     /// A month, day or part of one in a year named relative to publication: «в марте
     /// прошлого года», "in March last year".
     InRelativeYear {

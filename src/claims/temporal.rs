@@ -484,6 +484,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::Holiday(_) => {}
             // Read by `references_in`.
             Phrase::Vague(_) => {}
+            // Only after a part: «в конце года».
+            Phrase::PeriodNoun(_) => {}
         }
     }
     if part.is_none() {
@@ -520,6 +522,16 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     let core = if part.is_some() {
         // «в конце прошлого года», "early next month".
         match tg.phrase(j).filter(|_| tg.joined(j)) {
+            // «в конце года»: the year of the date before it.
+            Some((Phrase::PeriodNoun(unit), after)) => part.map(|part| Core {
+                attributive: false,
+                value: TimeValue::PeriodOfContext { unit, part },
+                year_tok: None,
+                day_month: None,
+                weekday: None,
+                ends: None,
+                end: after,
+            }),
             Some((Phrase::RelativePeriod(unit, offset), after)) => Some(Core {
                 attributive: false,
                 value: TimeValue::RelativePeriod { unit, offset, part },

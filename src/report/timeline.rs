@@ -78,6 +78,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::InRelativeYear { value, .. } => kind(value),
         TimeValue::NthInMonth { .. } => "nth-in-month",
         TimeValue::Holiday { .. } => "holiday",
+        TimeValue::PeriodOfContext { .. } => "period-of-context",
     }
 }
 

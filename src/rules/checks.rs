@@ -405,6 +405,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
                 | TimeValue::RelativePeriod { .. }
                 | TimeValue::RelativeMonth { .. }
                 | TimeValue::RelativeSeason { .. }
+                | TimeValue::PeriodOfContext { .. }
                 | TimeValue::Weekday { .. }
                 | TimeValue::Range { .. }
         ) {
