@@ -943,14 +943,19 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 );
             }
         }
-        relaxed_pred += spans
-            .iter()
-            .filter(|s| {
-                d.timexes
+        for s in &spans {
+            if d.timexes
+                .iter()
+                .any(|g| overlaps((s.0, s.1), (g.start, g.end)))
+            {
+                relaxed_pred += 1;
+            } else {
+                let text: String = chars[s.0.min(chars.len())..s.1.min(chars.len())]
                     .iter()
-                    .any(|g| overlaps((s.0, s.1), (g.start, g.end)))
-            })
-            .count();
+                    .collect();
+                let _ = writeln!(out, "extra «{text}»: no gold expression there");
+            }
+        }
         // Tense of verb events.
         let char_to_token = |c: usize| text.tokens.iter().position(|t| cp[t.start] == c);
         for e in d.events.iter().filter(|e| e.pos.as_deref() == Some("VERB")) {
