@@ -77,14 +77,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 {
                     match context {
                         // Only when the date before it lies within one such period.
-                        Some(c) => resolve::period_of_whole(unit, c.start)
+                        Some(c) => resolve::period_of(unit, None, c.start)
                             .filter(|whole| c.end <= whole.end)
-                            .and_then(|_| resolve::period_of(unit, part, c.start)),
-                        None => resolve::period_of(unit, part, published.date),
+                            .and_then(|_| resolve::period_of(unit, Some(part), c.start)),
+                        None => resolve::period_of(unit, Some(part), published.date),
                     }
                 }
                 crate::claims::TimeValue::PeriodOfContext { unit, part } => {
-                    resolve::period_of(unit, part, published.date)
+                    resolve::period_of(unit, Some(part), published.date)
                 }
                 _ => resolve::resolve(&t.value, published.date, tense),
             };

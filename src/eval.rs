@@ -210,6 +210,24 @@ struct DucklingItem {
     expected: Option<serde_json::Value>,
 }
 
+/// The items of a JSONL file, each parsed or an error naming its line; blank lines skipped.
+fn jsonl<T: serde::de::DeserializeOwned>(
+    path: &str,
+) -> Result<impl Iterator<Item = Result<T, String>> + '_, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    Ok(std::io::BufReader::new(file)
+        .lines()
+        .enumerate()
+        .filter_map(move |(n, line)| {
+            let line = match line {
+                Ok(l) if l.trim().is_empty() => return None,
+                Ok(l) => l,
+                Err(e) => return Some(Err(format!("{path}:{}: {e}", n + 1))),
+            };
+            Some(serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1)))
+        }))
+}
+
 /// Days in a unit, as Duckling normalises durations (a month is 30 days, a year 365).
 fn days(unit: crate::language::Unit) -> f64 {
     use crate::language::Unit;
@@ -280,17 +298,11 @@ struct DateparserItem {
 /// found (time-of-day shifts are out of scope); `search` items (a sentence → its dates) count
 /// the expected dates found at their place with their day. The last line is `key=value` pairs.
 pub fn dateparser(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
     let (mut items, mut in_scope, mut out_of_scope, mut agree) = (0, 0, 0, 0);
     let (mut phrases, mut convention, mut search_gold, mut search_found) = (0, 0, 0, 0);
     let day_time = |v: &str| chrono::NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M:%S").ok();
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let item: DateparserItem =
-            serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+    for item in jsonl::<DateparserItem>(path)? {
+        let item = item?;
         items += 1;
         let Some(reference) = item.ref_time.as_deref().and_then(day_time) else {
             out_of_scope += 1;
@@ -542,16 +554,10 @@ fn duckling_point(
 /// Duckling's future-leaning convention. The last line is `key=value` pairs.
 pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
     use crate::morphology::Tense;
-    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
     let (mut items, mut in_scope, mut out_of_scope, mut exact, mut convention) = (0, 0, 0, 0, 0);
     let mut lang_seen = String::new();
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}:{}: {e}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let item: DucklingItem =
-            serde_json::from_str(&line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+    for item in jsonl::<DucklingItem>(path)? {
+        let item = item?;
         items += 1;
         lang_seen.clone_from(&item.lang);
         if item.dim == "duration" {

@@ -375,7 +375,7 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             choose(&c, published, tense)
         }
         // Placed by `check` against the date before it; alone, against publication.
-        TimeValue::PeriodOfContext { unit, part } => period_of(unit, part, published),
+        TimeValue::PeriodOfContext { unit, part } => period_of(unit, Some(part), published),
         TimeValue::InRelativeYear { ref value, offset } => {
             resolve(&value.with_year(y0.checked_add(offset)?), published, tense)
         }
@@ -412,31 +412,17 @@ fn holiday_interval(rule: &crate::claims::holidays::Holiday, year: i32) -> Optio
     })
 }
 
-/// Part of the week, month, quarter or year that contains `day`.
-pub fn period_of(unit: Unit, part: Part, day: NaiveDate) -> Option<Interval> {
+/// The week, month or year that contains `day`, or part of it (`None` for a quarter).
+pub fn period_of(unit: Unit, part: Option<Part>, day: NaiveDate) -> Option<Interval> {
     match unit {
         Unit::Day => Some(Interval::day(day)),
         Unit::Week => week_interval(
             day - Days::new(day.weekday().num_days_from_monday() as u64),
-            Some(part),
+            part,
         ),
-        Unit::Month => month_interval(day.year(), day.month(), Some(part)),
+        Unit::Month => month_interval(day.year(), day.month(), part),
         Unit::Quarter => None,
-        Unit::Year => year_interval(day.year(), Some(part)),
-    }
-}
-
-/// The whole week, month or year that contains `day` (`None` for a quarter).
-pub fn period_of_whole(unit: Unit, day: NaiveDate) -> Option<Interval> {
-    match unit {
-        Unit::Day => Some(Interval::day(day)),
-        Unit::Week => week_interval(
-            day - Days::new(day.weekday().num_days_from_monday() as u64),
-            None,
-        ),
-        Unit::Month => month_interval(day.year(), day.month(), None),
-        Unit::Quarter => None,
-        Unit::Year => year_interval(day.year(), None),
+        Unit::Year => year_interval(day.year(), part),
     }
 }
 

@@ -1755,6 +1755,16 @@ mod tests {
         found_in(Lang::Ru, t)
     }
 
+    /// Everything the extractor finds in `t`, one segment of language `lang`.
+    fn extracted(lang: Lang, t: &str) -> Extracted {
+        let pack = embedded::pack(lang).unwrap();
+        let seg = [Segment {
+            range: 0..t.len(),
+            holes: vec![],
+        }];
+        extract_all(t, &Text::new(t, &seg, pack), pack)
+    }
+
     fn found_in(lang: Lang, t: &str) -> Vec<(String, TimeValue)> {
         let pack = embedded::pack(lang).unwrap();
         let text = Text::new(
@@ -2053,31 +2063,17 @@ mod tests {
             let i = crate::claims::resolve::resolve(&v, p, None).unwrap();
             (i.start.to_string(), i.end.to_string())
         };
-        let one = |d: &str| (d.to_string(), d.to_string());
-        assert_eq!(
-            day_of(Lang::Ru, "Пасха 2025 года", "2026-01-14"),
-            one("2025-04-20")
-        );
-        assert_eq!(
-            day_of(Lang::Ru, "после Рождества", "2026-01-14"),
-            one("2026-01-07")
-        );
-        assert_eq!(
-            day_of(Lang::Uk, "Різдво 2020 року", "2026-01-14"),
-            one("2020-01-07")
-        );
-        assert_eq!(
-            day_of(Lang::Uk, "на Різдво", "2026-01-14"),
-            one("2025-12-25")
-        );
-        assert_eq!(
-            day_of(Lang::En, "Thanksgiving 2013", "2026-01-14"),
-            one("2013-11-28")
-        );
-        assert_eq!(
-            day_of(Lang::En, "Black Friday of last year", "2026-01-14"),
-            one("2025-11-28")
-        );
+        for (lang, phrase, day) in [
+            (Lang::Ru, "Пасха 2025 года", "2025-04-20"),
+            (Lang::Ru, "после Рождества", "2026-01-07"),
+            (Lang::Uk, "Різдво 2020 року", "2020-01-07"),
+            (Lang::Uk, "на Різдво", "2025-12-25"),
+            (Lang::En, "Thanksgiving 2013", "2013-11-28"),
+            (Lang::En, "Black Friday of last year", "2025-11-28"),
+        ] {
+            let one = (day.to_string(), day.to_string());
+            assert_eq!(day_of(lang, phrase, "2026-01-14"), one, "{phrase}");
+        }
         // «В Новом году» is the coming year, and "lent" a verb.
         assert!(found("В Новом году всё изменится").is_empty());
         assert!(found_in(Lang::En, "The bank lent money").is_empty());
@@ -2087,13 +2083,7 @@ mod tests {
     fn references_without_a_date() {
         use crate::language::Vague;
         let refs = |lang, t: &str| {
-            let pack = embedded::pack(lang).unwrap();
-            let seg = [Segment {
-                range: 0..t.len(),
-                holes: vec![],
-            }];
-            let text = Text::new(t, &seg, pack);
-            extract_all(t, &text, pack)
+            extracted(lang, t)
                 .references
                 .into_iter()
                 .map(|r| (t[r.span].to_string(), r.when))
@@ -2149,13 +2139,7 @@ mod tests {
     fn durations_in_several_parts_and_halves() {
         use crate::language::Relation;
         let d = |lang, t: &str| {
-            let pack = embedded::pack(lang).unwrap();
-            let seg = [Segment {
-                range: 0..t.len(),
-                holes: vec![],
-            }];
-            let text = Text::new(t, &seg, pack);
-            extract_all(t, &text, pack)
+            extracted(lang, t)
                 .durations
                 .into_iter()
                 .map(|d| (t[d.span].to_string(), d.count, d.unit, d.approx, d.relation))
