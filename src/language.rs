@@ -569,6 +569,8 @@ pub struct LanguagePack {
 /// What the lexicon knows of one folded word.
 #[derive(Debug, Default)]
 pub struct LexEntry {
+    /// The folded word.
+    pub word: String,
     /// Its number in the lexicon: phrases name their words by it.
     pub id: u32,
     /// Its readings in time expressions (empty for a phrase word, suffix or filler only).
@@ -938,6 +940,7 @@ impl LanguagePack {
         }
         let suffixes: Vec<String> = cal.possessive_suffixes.iter().map(|x| fold(x)).collect();
         for (w, entry) in lexicon.iter_mut() {
+            entry.word.clone_from(w);
             entry.id = ids[w];
             entry.stem = suffixes
                 .iter()

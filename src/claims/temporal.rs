@@ -15,10 +15,6 @@ pub(crate) struct Tagged<'a> {
     tokens: &'a [Token],
     /// Each token's lexicon entry: its readings and the phrases it opens.
     entries: Vec<Option<&'a LexEntry>>,
-    /// Folded lexicon words, one after another; `folded[i]` is the range of token `i`'s
-    /// (empty for tokens that are not in the lexicon). One allocation for the document.
-    arena: String,
-    folded: Vec<(u32, u32)>,
     /// The tokens where an expression can start: numbers and lexicon words. Every pattern
     /// begins with one, so the passes visit only these.
     starts: Vec<u32>,
@@ -30,50 +26,37 @@ pub(crate) struct Tagged<'a> {
 impl<'a> Tagged<'a> {
     fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
         let mut entries = Vec::with_capacity(tokens.len());
-        let mut folded = Vec::with_capacity(tokens.len());
-        let mut arena = String::new();
         let mut buf = String::new();
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
-        let mut tokens_seen = 0u32;
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let text = t.text(source);
             // Most prose words are ruled out before they are folded.
             if t.is_word() && pack.may_contain(text) {
                 fold_into(&mut buf, text);
-                let mut entry = pack.entry(&buf);
-                // "Friday's announcement": the word without its possessive ending.
-                if entry.is_none() {
-                    if let Some(n) = pack.possessive_len(&buf) {
-                        buf.truncate(buf.len() - n);
-                        entry = pack.entry(&buf);
-                        if entry.is_some() {
-                            possessives.push(tokens_seen);
-                        }
+                let found = pack.entry(&buf).map(|e| (e, false)).or_else(|| {
+                    // "Friday's announcement": the word without its possessive ending.
+                    let n = pack.possessive_len(&buf)?;
+                    buf.truncate(buf.len() - n);
+                    pack.entry(&buf).map(|e| (e, true))
+                });
+                if let Some((entry, possessive)) = found {
+                    if possessive {
+                        possessives.push(i as u32);
                     }
-                }
-                if let Some(entry) = entry {
                     entries.push(Some(entry));
-                    let at = arena.len() as u32;
-                    arena.push_str(&buf);
-                    folded.push((at, arena.len() as u32));
-                    starts.push(tokens_seen);
-                    tokens_seen += 1;
+                    starts.push(i as u32);
                     continue;
                 }
             } else if t.number().is_some() {
-                starts.push(tokens_seen);
+                starts.push(i as u32);
             }
             entries.push(None);
-            folded.push((0, 0));
-            tokens_seen += 1;
         }
         Tagged {
             source,
             tokens,
             entries,
-            arena,
-            folded,
             starts,
             possessives,
             pack,
@@ -117,8 +100,10 @@ impl<'a> Tagged<'a> {
     }
 
     pub(crate) fn folded(&self, i: usize) -> Option<&str> {
-        let &(a, b) = self.folded.get(i)?;
-        (a < b).then(|| &self.arena[a as usize..b as usize])
+        match self.entries.get(i) {
+            Some(Some(e)) => Some(e.word.as_str()),
+            _ => None,
+        }
     }
 
     fn month(&self, i: usize) -> Option<u32> {
