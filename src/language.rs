@@ -558,7 +558,7 @@ pub struct LanguagePack {
     /// Byte length of the longest word of the lexicon (words and phrase starts).
     pub max_word_bytes: usize,
     /// First three letters of every word of the lexicon: a cheap test before folding a word.
-    prefixes: HashSet<u64>,
+    prefixes: PrefixFilter,
     /// Every word that appears inside a phrase, after its first.
     phrase_words: HashSet<String>,
     /// Every folded word the extractor looks at (words, phrase words, number suffixes, date
@@ -668,6 +668,37 @@ pub(crate) fn prefix_key(word: &str) -> Option<u64> {
         key = (key << 21) | c as u64;
     }
     Some(key)
+}
+
+/// A bitmap over hashed three-letter prefixes: one memory read rules most words out. A set
+/// bit may stand for another prefix too (a false "maybe"), never the other way round.
+#[derive(Debug)]
+struct PrefixFilter {
+    bits: Vec<u64>,
+}
+
+impl PrefixFilter {
+    const BITS: u32 = 18;
+
+    fn new(keys: impl Iterator<Item = u64>) -> PrefixFilter {
+        let mut bits = vec![0u64; (1usize << Self::BITS) / 64];
+        for k in keys {
+            let i = Self::index(k);
+            bits[i / 64] |= 1 << (i % 64);
+        }
+        PrefixFilter { bits }
+    }
+
+    #[inline]
+    fn index(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    #[inline]
+    fn may_contain(&self, key: u64) -> bool {
+        let i = Self::index(key);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
 }
 
 impl LanguagePack {
@@ -947,7 +978,7 @@ impl LanguagePack {
                 .filter_map(|x| w.strip_suffix(x.as_str()))
                 .find_map(|stem| ids.get(stem).copied());
         }
-        let prefixes = lexicon.keys().filter_map(|w| prefix_key(w)).collect();
+        let prefixes = PrefixFilter::new(lexicon.keys().filter_map(|w| prefix_key(w)));
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
@@ -991,7 +1022,7 @@ impl LanguagePack {
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
         word.len() <= self.max_word_bytes
-            && prefix_key(word).is_none_or(|k| self.prefixes.contains(&k))
+            && prefix_key(word).is_none_or(|k| self.prefixes.may_contain(k))
     }
 
     /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").
