@@ -1,9 +1,11 @@
 //! The timeline of an article: every temporal claim in text order, with its normalized value
 //! and the predicate it anchors — how an editor sees why a rule fired or did not.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
-use crate::claims::{Duration, Reference, Temporal, TimeValue};
+use crate::claims::{Duration, Interval, Reference, Temporal, TimeValue};
 use crate::document::{Document, LineIndex};
 
 /// One row of the timeline.
@@ -90,71 +92,18 @@ pub fn entries<'a>(
     references: &[Reference],
 ) -> Vec<Entry<'a>> {
     let lines = LineIndex::new(&doc.text);
-    let mut rows: Vec<Entry> = durations
-        .iter()
-        .map(|d| {
-            let (line, column) = lines.line_col(&doc.text, d.span.start);
-            Entry {
-                start: d.span.start,
-                end: d.span.end,
-                line,
-                column,
-                text: &doc.text[d.span.clone()],
-                kind: "duration",
-                start_date: d.interval.map(|i| i.start.to_string()),
-                end_date: d.interval.map(|i| i.end.to_string()),
-                grain: d.interval.map(|i| i.grain.as_str()),
-                role: None,
-                predicate: None,
-                tense: None,
-                adverbial: None,
-                reported: None,
-                conditional: None,
-                duration: Some(DurationValue {
-                    count: d.count,
-                    unit: format!("{:?}", d.unit).to_lowercase(),
-                    approx: d.approx,
-                    relation: d.relation,
-                }),
-                reference: None,
-            }
-        })
-        .collect();
-    rows.extend(temporals.iter().map(|t| {
-        let (line, column) = lines.line_col(&doc.text, t.span.start);
-        let a = t.anchor.as_ref();
+    let row = |span: &Range<usize>, kind, interval: Option<Interval>| {
+        let (line, column) = lines.line_col(&doc.text, span.start);
         Entry {
-            start: t.span.start,
-            end: t.span.end,
+            start: span.start,
+            end: span.end,
             line,
             column,
-            text: &doc.text[t.span.clone()],
-            kind: kind(&t.value),
-            start_date: t.interval.map(|i| i.start.to_string()),
-            end_date: t.interval.map(|i| i.end.to_string()),
-            grain: t.interval.map(|i| i.grain.as_str()),
-            role: t.prep.map(|p| format!("{p:?}").to_lowercase()),
-            predicate: a.map(|a| &doc.text[a.span.clone()]),
-            tense: a.map(|a| a.tense.as_str()),
-            adverbial: a.map(|a| a.strong),
-            reported: a.map(|a| a.reported),
-            conditional: a.map(|a| a.conditional),
-            duration: None,
-            reference: None,
-        }
-    }));
-    rows.extend(references.iter().map(|r| {
-        let (line, column) = lines.line_col(&doc.text, r.span.start);
-        Entry {
-            start: r.span.start,
-            end: r.span.end,
-            line,
-            column,
-            text: &doc.text[r.span.clone()],
-            kind: "reference",
-            start_date: None,
-            end_date: None,
-            grain: None,
+            text: &doc.text[span.clone()],
+            kind,
+            start_date: interval.map(|i| i.start.to_string()),
+            end_date: interval.map(|i| i.end.to_string()),
+            grain: interval.map(|i| i.grain.as_str()),
             role: None,
             predicate: None,
             tense: None,
@@ -162,8 +111,36 @@ pub fn entries<'a>(
             reported: None,
             conditional: None,
             duration: None,
-            reference: Some(r.when.as_str()),
+            reference: None,
         }
+    };
+    let mut rows: Vec<Entry> = durations
+        .iter()
+        .map(|d| Entry {
+            duration: Some(DurationValue {
+                count: d.count,
+                unit: format!("{:?}", d.unit).to_lowercase(),
+                approx: d.approx,
+                relation: d.relation,
+            }),
+            ..row(&d.span, "duration", d.interval)
+        })
+        .collect();
+    rows.extend(temporals.iter().map(|t| {
+        let a = t.anchor.as_ref();
+        Entry {
+            role: t.prep.map(|p| format!("{p:?}").to_lowercase()),
+            predicate: a.map(|a| &doc.text[a.span.clone()]),
+            tense: a.map(|a| a.tense.as_str()),
+            adverbial: a.map(|a| a.strong),
+            reported: a.map(|a| a.reported),
+            conditional: a.map(|a| a.conditional),
+            ..row(&t.span, kind(&t.value), t.interval)
+        }
+    }));
+    rows.extend(references.iter().map(|r| Entry {
+        reference: Some(r.when.as_str()),
+        ..row(&r.span, "reference", None)
     }));
     rows.sort_by_key(|r| r.start);
     rows
