@@ -183,6 +183,9 @@ struct CalendarFile {
     bare_years: bool,
     #[serde(default)]
     bare_weekdays: bool,
+    /// Weekday names that may open a sentence as its subject («Понедельник начался с…»).
+    #[serde(default)]
+    weekday_subjects: Vec<String>,
     #[serde(default)]
     date_fillers: Vec<String>,
     /// Endings a time word may carry without changing its meaning: English "'s" in
@@ -223,6 +226,9 @@ struct CalendarFile {
     /// The word "day" after such an ordinal: «последний день марта».
     #[serde(default)]
     month_day_words: Vec<String>,
+    /// «неделя», "week" after an ordinal: «первая неделя октября».
+    #[serde(default)]
+    month_week_words: Vec<String>,
     #[serde(default)]
     period_parts: Vec<PartEntry>,
     #[serde(default)]
@@ -486,6 +492,8 @@ pub enum Word {
     DurationJoiner,
     /// "day" after an ordinal of the month («последний день марта»).
     MonthDayWord,
+    /// "week" after an ordinal of the month («первая неделя октября»).
+    MonthWeekWord,
     /// A part and a month in one hyphenated word ("mid-March").
     MonthPart(Part, u32),
     /// A vague count («несколько», "several"): the unit after it has no number.
@@ -532,6 +540,8 @@ pub struct LanguagePack {
     pub bare_years: bool,
     /// A capitalised weekday name alone is a time ("the company said Friday").
     pub bare_weekdays: bool,
+    /// Weekday names that count alone when they open a sentence («Понедельник начался…»).
+    weekday_subjects: HashSet<String>,
     words: HashMap<String, Vec<Word>>,
     /// Phrases keyed by their first word; each entry is (remaining words, meaning).
     phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
@@ -810,6 +820,9 @@ impl LanguagePack {
         for (w, shift) in &cal.season_shifts {
             add(w, Word::SeasonShift(*shift));
         }
+        for w in &cal.month_week_words {
+            add(w, Word::MonthWeekWord);
+        }
         for w in &cal.month_day_words {
             add(w, Word::MonthDayWord);
         }
@@ -984,6 +997,7 @@ impl LanguagePack {
             numeric_date_order: cal.numeric_date_order,
             bare_years: cal.bare_years,
             bare_weekdays: cal.bare_weekdays,
+            weekday_subjects: set(&cal.weekday_subjects),
             words,
             phrases,
             number_suffixes,
@@ -1115,7 +1129,12 @@ impl LanguagePack {
         self.phrase_words.contains(folded)
     }
 
-    /// A word allowed inside a date without meaning («the», «of»).
+    /// A weekday name that counts alone at the start of a sentence («Понедельник начался…»).
+    pub fn is_weekday_subject(&self, folded: &str) -> bool {
+        self.weekday_subjects.contains(folded)
+    }
+
+    /// A word allowed inside a date without meaning («the», «of» in «the 1st of March»).
     pub fn is_date_filler(&self, folded: &str) -> bool {
         self.date_fillers.contains(folded)
     }

@@ -100,13 +100,13 @@ pub enum TimeValue {
         /// -1 the latest before the publication month, 0 this year's, 1 the first after.
         shift: i32,
     },
-    /// «в первый понедельник октября», «в последний день марта», "the last Friday of
-    /// October": the n-th weekday (or day) of a month.
+    /// «в первый понедельник октября», «в последний день марта», «в первую неделю
+    /// октября», "the last Friday of October": the n-th weekday, day or week of a month.
     NthInMonth {
         /// The month: a [`TimeValue::Month`] or a relative month («этого месяца»).
         month: Box<TimeValue>,
-        /// ISO weekday (Monday = 1), or `None` to count days.
-        weekday: Option<u32>,
+        /// What is counted.
+        of: NthOf,
         /// 1–5, or -1 for the last.
         n: i32,
     },
@@ -144,6 +144,17 @@ pub enum TimeValue {
         /// Years from the publication year: -1 «прошлого года», 0 «этого года».
         offset: i32,
     },
+}
+
+/// What [`TimeValue::NthInMonth`] counts within its month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NthOf {
+    /// Days: «последний день марта».
+    Day,
+    /// One weekday (ISO, Monday = 1): «первый вторник октября».
+    Weekday(u32),
+    /// Whole Monday–Sunday weeks inside the month: «первая неделя октября».
+    Week,
 }
 
 /// The predicate a time expression anchors.

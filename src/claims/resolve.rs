@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::claims::TimeValue;
+use crate::claims::{NthOf, TimeValue};
 use crate::language::{Part, Unit};
 use crate::morphology::Tense;
 
@@ -356,13 +356,9 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             }
             Unit::Year => year_interval(y0.checked_add(offset)?, part),
         },
-        TimeValue::NthInMonth {
-            ref month,
-            weekday,
-            n,
-        } => {
+        TimeValue::NthInMonth { ref month, of, n } => {
             let m = resolve(month, published, tense).filter(|i| i.grain == Grain::Month)?;
-            nth_in_month(m.start, m.end, weekday, n).map(Interval::day)
+            nth_in_month(m.start, m.end, of, n)
         }
         TimeValue::Holiday {
             rule,
@@ -384,19 +380,29 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
 
 /// The `n`-th (-1: last) `weekday` (or day, for `None`) between `first` and `last`, the
 /// days of one month.
-fn nth_in_month(
-    first: NaiveDate,
-    last: NaiveDate,
-    weekday: Option<u32>,
-    n: i32,
-) -> Option<NaiveDate> {
-    let matches = |d: &NaiveDate| weekday.is_none_or(|w| d.weekday().number_from_monday() == w);
+fn nth_in_month(first: NaiveDate, last: NaiveDate, of: NthOf, n: i32) -> Option<Interval> {
+    // A week counts when all of it lies in the month: it starts on a Monday at least six
+    // days before the month ends.
+    let week_end = last - chrono::Duration::days(6);
+    let matches = |d: &NaiveDate| match of {
+        NthOf::Day => true,
+        NthOf::Weekday(w) => d.weekday().number_from_monday() == w,
+        NthOf::Week => d.weekday() == chrono::Weekday::Mon && *d <= week_end,
+    };
     let mut days = first.iter_days().take_while(|d| *d <= last).filter(matches);
-    if n < 0 {
+    let day = if n < 0 {
         days.last()
     } else {
         days.nth(usize::try_from(n - 1).ok()?)
-    }
+    }?;
+    Some(match of {
+        NthOf::Week => Interval {
+            start: day,
+            end: day + chrono::Duration::days(6),
+            grain: Grain::Week,
+        },
+        _ => Interval::day(day),
+    })
 }
 
 fn holiday_interval(rule: &crate::claims::holidays::Holiday, year: i32) -> Option<Interval> {
@@ -515,21 +521,32 @@ mod tests {
 
     #[test]
     fn nth_weekdays_and_days_of_a_month() {
-        let nth = |weekday, n| TimeValue::NthInMonth {
+        let nth = |of, n| TimeValue::NthInMonth {
             month: Box::new(TimeValue::Month {
                 year: Some(2014),
                 month: 3,
                 part: None,
             }),
-            weekday,
+            of,
             n,
         };
-        assert_eq!(res(nth(Some(7), -1), "2026-01-06", None).0, "2014-03-30");
-        assert_eq!(res(nth(Some(6), 1), "2026-01-06", None).0, "2014-03-01");
-        assert_eq!(res(nth(Some(1), 5), "2026-01-06", None).0, "2014-03-31");
-        assert_eq!(res(nth(None, -1), "2026-01-06", None).0, "2014-03-31");
+        let day = |of, n| res(nth(of, n), "2026-01-06", None);
+        assert_eq!(day(NthOf::Weekday(7), -1).0, "2014-03-30");
+        assert_eq!(day(NthOf::Weekday(6), 1).0, "2014-03-01");
+        assert_eq!(day(NthOf::Weekday(1), 5).0, "2014-03-31");
+        assert_eq!(day(NthOf::Day, -1).0, "2014-03-31");
+        // Whole weeks only: March 2014 starts on a Saturday and ends on a Monday.
+        assert_eq!(
+            day(NthOf::Week, 1),
+            ("2014-03-03".into(), "2014-03-09".into())
+        );
+        assert_eq!(
+            day(NthOf::Week, -1),
+            ("2014-03-24".into(), "2014-03-30".into())
+        );
+        assert!(resolve(&nth(NthOf::Week, 5), d("2026-01-06"), None).is_none());
         // March 2014 has no fifth Tuesday.
-        assert!(resolve(&nth(Some(2), 5), d("2026-01-06"), None).is_none());
+        assert!(resolve(&nth(NthOf::Weekday(2), 5), d("2026-01-06"), None).is_none());
     }
 
     #[test]

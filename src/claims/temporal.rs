@@ -3,7 +3,7 @@
 //! One left-to-right pass; at each token a small set of patterns is tried, each looking at
 //! most a dozen tokens ahead, so the pass is linear in the length of the text.
 
-use crate::claims::{Age, Duration, Temporal, TimeValue};
+use crate::claims::{Age, Duration, NthOf, Temporal, TimeValue};
 use crate::language::{
     fold_into, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
 };
@@ -114,6 +114,13 @@ impl<'a> Tagged<'a> {
                 None
             }
         })
+    }
+
+    /// Token `i` begins a sentence (or a segment: a heading, a list item).
+    fn opens_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.tokens[i].segment_start
+            || matches!(self.punct(i - 1), Some('.' | '!' | '?' | '…'))
     }
 
     /// A word allowed inside a date without meaning («the», «of» in «the 1st of March»).
@@ -430,6 +437,10 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     if let Some((meaning, after)) = tg.phrase(i) {
         match meaning {
             Phrase::RelativePeriod(unit, offset) => {
+                // "last week of September" is a week of that month.
+                if let Some(c) = nth_in_month(tg, i) {
+                    return Some((i, None, c));
+                }
                 return Some((
                     i,
                     None,
@@ -533,7 +544,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         let first = date(tg, j);
         range(tg, j, prep, first.as_ref())
             .or(first)
-            .or_else(|| nth_in_month(tg, j))
+            .or_else(|| nth_in_month(tg, tg.skip_filler(j)))
             .or_else(|| holiday(tg, j))
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
@@ -554,16 +565,19 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
 /// «в первый понедельник октября», «в последнее воскресенье марта 2014 года», «останній
 /// день у жовтні», "the first Tuesday of October", "the last Friday of this month".
 fn nth_in_month(tg: &Tagged, j: usize) -> Option<Core> {
-    let n = tg.find(j, |w| match w {
+    let Some(n) = tg.find(j, |w| match w {
         Word::WeekdayOrdinal(n) => Some(*n),
         _ => None,
-    })?;
+    }) else {
+        return day_of_relative_month(tg, j);
+    };
     if !tg.joined(j + 1) {
         return None;
     }
-    let weekday = match tg.weekday(j + 1) {
-        Some(w) => Some(w),
-        None if tg.word(j + 1).contains(&Word::MonthDayWord) => None,
+    let of = match tg.weekday(j + 1) {
+        Some(w) => NthOf::Weekday(w),
+        None if tg.word(j + 1).contains(&Word::MonthDayWord) => NthOf::Day,
+        None if tg.word(j + 1).contains(&Word::MonthWeekWord) => NthOf::Week,
         None => return None,
     };
     // "of", «у» — or nothing: «первый понедельник октября».
@@ -596,10 +610,45 @@ fn nth_in_month(tg: &Tagged, j: usize) -> Option<Core> {
         attributive: false,
         value: TimeValue::NthInMonth {
             month: Box::new(month),
-            weekday,
+            of,
             n,
         },
         year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
+/// "the 20th of next month", "20th day of this month": a day of a month named relative to
+/// publication.
+fn day_of_relative_month(tg: &Tagged, j: usize) -> Option<Core> {
+    let (day, mut k) = day_at(tg, j)?;
+    if tg.joined(k) && tg.word(k).contains(&Word::MonthDayWord) {
+        k += 1;
+    }
+    if !tg.is_filler(k) || !tg.joined(k + 1) {
+        return None;
+    }
+    // "of the next month".
+    let Some((Phrase::RelativePeriod(crate::language::Unit::Month, offset), end)) =
+        tg.phrase(tg.skip_filler(k + 1))
+    else {
+        return None;
+    };
+    Some(Core {
+        attributive: false,
+        value: TimeValue::NthInMonth {
+            month: Box::new(TimeValue::RelativePeriod {
+                unit: crate::language::Unit::Month,
+                offset,
+                part: None,
+            }),
+            of: NthOf::Day,
+            n: day as i32,
+        },
+        year_tok: None,
         day_month: None,
         weekday: None,
         ends: None,
@@ -1461,7 +1510,10 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
             (end == j || (end + 1 == j && matches!(tg.punct(end), Some(',' | '('))))
                 && t.written_date().is_some()
         });
-        if !date_follows && !date_precedes && !capitalised {
+        // «Понедельник начался с обстрелов»: the day as the subject of its sentence.
+        let subject =
+            tg.opens_sentence(j) && tg.folded(k).is_some_and(|f| tg.pack.is_weekday_subject(f));
+        if !date_follows && !date_precedes && !capitalised && !subject {
             return None;
         }
     }
@@ -1930,6 +1982,22 @@ mod tests {
             }
         );
         assert_eq!(found("вчера, 17 февраля").len(), 2);
+        // A weekday alone counts as the subject opening a sentence, not inside one, and
+        // never «среда» («окружающая среда»).
+        let monday = TimeValue::Weekday {
+            weekday: 1,
+            shift: None,
+        };
+        assert_eq!(
+            found("Тихо. Понедельник начался с обстрелов."),
+            [("Понедельник".into(), monday.clone())]
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "Понеділок розпочався з вибухів.")[0].1,
+            monday
+        );
+        assert!(found("Он не любит понедельник.").is_empty());
+        assert!(found("Среда обитания изменилась.").is_empty());
         assert!(found("накануне саммита").is_empty());
         assert_eq!(found("Накануне, 5 января").len(), 2);
     }
@@ -2000,25 +2068,21 @@ mod tests {
                 part: None,
             })
         };
-        let nth = |m, weekday, n| TimeValue::NthInMonth {
-            month: m,
-            weekday,
-            n,
-        };
+        let nth = |m, of, n| TimeValue::NthInMonth { month: m, of, n };
         assert_eq!(
             found("в последнее воскресенье марта 2014 года"),
             [(
                 "в последнее воскресенье марта 2014 года".into(),
-                nth(month(Some(2014), 3), Some(7), -1)
+                nth(month(Some(2014), 3), NthOf::Weekday(7), -1)
             )]
         );
         assert_eq!(
             found_in(Lang::Uk, "перший вівторок у жовтні")[0].1,
-            nth(month(None, 10), Some(2), 1)
+            nth(month(None, 10), NthOf::Weekday(2), 1)
         );
         assert_eq!(
             found_in(Lang::En, "the last day of October 2015")[0].1,
-            nth(month(Some(2015), 10), None, -1)
+            nth(month(Some(2015), 10), NthOf::Day, -1)
         );
         assert_eq!(
             found_in(Lang::En, "the first Monday of this month")[0].1,
@@ -2028,9 +2092,49 @@ mod tests {
                     offset: 0,
                     part: None
                 }),
-                Some(1),
+                NthOf::Weekday(1),
                 1
             )
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "в останній тиждень вересня 2014 року")[0],
+            (
+                "в останній тиждень вересня 2014 року".into(),
+                nth(month(Some(2014), 9), NthOf::Week, -1)
+            )
+        );
+        assert_eq!(
+            found("на первой неделе октября")[0].1,
+            nth(month(None, 10), NthOf::Week, 1)
+        );
+        assert_eq!(
+            found_in(Lang::En, "in the first week of October 2014")[0],
+            (
+                "in the first week of October 2014".into(),
+                nth(month(Some(2014), 10), NthOf::Week, 1)
+            )
+        );
+        let next_month = || {
+            Box::new(TimeValue::RelativePeriod {
+                unit: crate::language::Unit::Month,
+                offset: 1,
+                part: None,
+            })
+        };
+        assert_eq!(
+            found_in(Lang::En, "due on the 20th of next month")[0],
+            (
+                "on the 20th of next month".into(),
+                nth(next_month(), NthOf::Day, 20)
+            )
+        );
+        assert_eq!(
+            found_in(Lang::En, "the 20th day of the next month")[0].1,
+            nth(next_month(), NthOf::Day, 20)
+        );
+        assert_eq!(
+            found_in(Lang::En, "the last week of September")[0].1,
+            nth(month(None, 9), NthOf::Week, -1)
         );
         // Without a month it is a plain weekday: "last Monday", «второй вторник подряд».
         assert_eq!(
