@@ -1,7 +1,7 @@
 //! One document through the whole pipeline: text → claims → rules → diagnostics.
 
 use crate::claims::{
-    anchor, events, mentions, resolve, temporal, words, Claims, Duration, Temporal,
+    anchor, events, mentions, resolve, temporal, words, Claims, Duration, Temporal, TimeValue,
 };
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
@@ -90,6 +90,27 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             };
             if let Some(i) = t.interval.filter(|_| !t.attributive) {
                 context = Some(i);
+            }
+        }
+        // "Friday, Oct. 23": a weekday beside a date that falls on it names that day.
+        for k in 1..temporals.len() {
+            let (a, b) = (&temporals[k - 1], &temporals[k]);
+            if !a.beside(b, &text.tokens) {
+                continue;
+            }
+            let (w, date) = match (&a.value, &b.value) {
+                (TimeValue::Weekday { shift: None, .. }, TimeValue::Date { .. }) => (k - 1, b),
+                (TimeValue::Date { .. }, TimeValue::Weekday { shift: None, .. }) => (k, a),
+                _ => continue,
+            };
+            let TimeValue::Weekday { weekday, .. } = temporals[w].value else {
+                continue;
+            };
+            let day = date
+                .day()
+                .filter(|d| chrono::Datelike::weekday(d).number_from_monday() == weekday);
+            if let Some(day) = day {
+                temporals[w].interval = Some(crate::claims::Interval::day(day));
             }
         }
         for d in &mut durations {

@@ -429,6 +429,36 @@ fn timeline_places_a_period_named_alone_by_the_date_before_it() {
 }
 
 #[test]
+fn timeline_gives_a_weekday_beside_its_date_that_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(
+        &path,
+        "---\ndate: 1998-11-21\nlang: en\n---\nHe was shot on Friday, Oct. 23. Shares were \
+         bought from Sept. 14 to Thursday. They met Tuesday, Nov. 18.\n",
+    )
+    .unwrap();
+    let v = json(&run(&[
+        "timeline",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]));
+    let rows = v["expressions"].as_array().unwrap();
+    let start = |text: &str| {
+        rows.iter()
+            .filter(|r| r["text"] == text)
+            .map(|r| r["start_date"].as_str().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    // Alone, "Friday" would be the last one before publication (20 November).
+    assert_eq!(start("on Friday"), ["1998-10-23"]);
+    // Not in apposition: the range's end is the last Thursday.
+    assert_eq!(start("to Thursday"), ["1998-11-19"]);
+    assert_eq!(start("Tuesday"), ["1998-11-17"]);
+}
+
+#[test]
 fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
     let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml");
     let facts = facts.to_str().unwrap();

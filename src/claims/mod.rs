@@ -255,6 +255,24 @@ impl Temporal {
     pub fn has_written_year(&self) -> bool {
         self.year_span.is_some()
     }
+
+    /// Whether `next` stands in apposition after this expression: in the same sentence,
+    /// at most two commas, brackets or dashes between, and no preposition but «в»/"on"
+    /// before it («вторник, 6 января», «6 января, во вторник», "Friday (Oct. 13)"; not
+    /// "from Sept. 14 to Thursday").
+    pub fn beside(&self, next: &Temporal, tokens: &[crate::text::Token]) -> bool {
+        if self.sentence != next.sentence
+            || self.tokens.end > next.tokens.start
+            || !matches!(next.prep, None | Some(crate::language::Prep::At))
+        {
+            return false;
+        }
+        let between = &tokens[self.tokens.end..next.tokens.start];
+        between.len() <= 2
+            && between
+                .iter()
+                .all(|t| matches!(t.punct(), Some(',' | '(' | ')' | '—' | '–' | '-')))
+    }
 }
 
 /// A time named only by its relation to the time of writing: «сейчас», «недавно», "in the

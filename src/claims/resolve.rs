@@ -72,7 +72,8 @@ pub struct Interval {
 }
 
 impl Interval {
-    fn day(d: NaiveDate) -> Interval {
+    /// The single day `d`.
+    pub fn day(d: NaiveDate) -> Interval {
         Interval {
             start: d,
             end: d,

@@ -441,6 +441,24 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 if let Some(c) = nth_in_month(tg, i) {
                     return Some((i, None, c));
                 }
+                // "last year's fourth quarter".
+                if unit == crate::language::Unit::Year
+                    && tg.end_without_possessive(after - 1) < tg.tokens[after - 1].end
+                {
+                    if let Some(q) = quarter_without_year(tg, after) {
+                        return Some((
+                            i,
+                            None,
+                            Core {
+                                value: TimeValue::InRelativeYear {
+                                    value: Box::new(q.value),
+                                    offset,
+                                },
+                                ..q
+                            },
+                        ));
+                    }
+                }
                 return Some((
                     i,
                     None,
@@ -559,7 +577,27 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or_else(|| weekday(tg, j, prep, found))
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
+    // "the 1988 third quarter": the year dates the quarter after it.
+    let core = match core.value {
+        TimeValue::Year { year, part: None } => match quarter_without_year(tg, core.end) {
+            Some(q) => Core {
+                value: q.value.with_year(year),
+                year_tok: core.year_tok,
+                ..q
+            },
+            None => core,
+        },
+        _ => core,
+    };
     Some((i, prep, in_relative_year(tg, core)))
+}
+
+/// A quarter written without its year at `j` ("fourth quarter" after "last year's").
+fn quarter_without_year(tg: &Tagged, j: usize) -> Option<Core> {
+    if !tg.joined(j) {
+        return None;
+    }
+    quarter(tg, j).filter(|q| matches!(q.value, TimeValue::Quarter { year: None, .. }))
 }
 
 /// «в первый понедельник октября», «в последнее воскресенье марта 2014 года», «останній
@@ -674,14 +712,17 @@ fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
     })
 }
 
-/// «в марте прошлого года», "in March last year", "March of next year": a month or day
-/// without a written year, followed by a year named relative to publication.
+/// «в марте прошлого года», «в третьем квартале прошлого года», "in March last year",
+/// "March of next year": a day, month, quarter, season or named day without a written
+/// year, followed by a year named relative to publication.
 fn in_relative_year(tg: &Tagged, core: Core) -> Core {
     if !matches!(
         core.value,
         TimeValue::Date { year: None, .. }
             | TimeValue::Month { year: None, .. }
             | TimeValue::Holiday { year: None, .. }
+            | TimeValue::Quarter { year: None, .. }
+            | TimeValue::Season { year: None, .. }
     ) {
         return core;
     }
@@ -2056,6 +2097,44 @@ mod tests {
                 month: 3,
                 part: Some(Part::Mid)
             }
+        );
+    }
+
+    #[test]
+    fn quarters_and_seasons_with_their_year() {
+        let in_year = |value, offset| TimeValue::InRelativeYear {
+            value: Box::new(value),
+            offset,
+        };
+        let q = |year, quarter| TimeValue::Quarter { year, quarter };
+        assert_eq!(
+            found("В третьем квартале прошлого года ВВП вырос."),
+            [(
+                "В третьем квартале прошлого года".into(),
+                in_year(q(None, 3), -1)
+            )]
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "Влітку минулого року було спекотно.")[0].1,
+            in_year(
+                TimeValue::Season {
+                    year: None,
+                    first_month: 6
+                },
+                -1
+            )
+        );
+        assert_eq!(
+            found_in(Lang::En, "the third quarter of last year")[0].1,
+            in_year(q(None, 3), -1)
+        );
+        assert_eq!(
+            found_in(Lang::En, "compared with this year's third quarter")[0],
+            ("this year's third quarter".into(), in_year(q(None, 3), 0))
+        );
+        assert_eq!(
+            found_in(Lang::En, "In the 1988 third quarter, it lost money.")[0],
+            ("In the 1988 third quarter".into(), q(Some(1988), 3))
         );
     }
 

@@ -480,18 +480,6 @@ fn written_year(v: &TimeValue) -> Option<i32> {
     }
 }
 
-/// Claims `a` and `b` stand side by side, with at most a comma, bracket or dash between.
-fn side_by_side(ctx: &Context, a: &Temporal, b: &Temporal) -> bool {
-    if a.sentence != b.sentence || a.tokens.end > b.tokens.start {
-        return false;
-    }
-    let between = &ctx.text.tokens[a.tokens.end..b.tokens.start];
-    between.len() <= 2
-        && between
-            .iter()
-            .all(|t| matches!(t.punct(), Some(',' | '(' | ')' | '—' | '–' | '-')))
-}
-
 /// A date written as the time of something, not as a range end or a deadline.
 fn plain_date(t: &Temporal) -> bool {
     t.written_date().is_some() && matches!(t.prep, None | Some(Prep::At))
@@ -504,7 +492,7 @@ fn pairs<'a>(
     second: impl Fn(&Temporal) -> bool + 'a,
 ) -> impl Iterator<Item = (&'a Temporal, &'a Temporal)> + 'a {
     ctx.temporals.windows(2).filter_map(move |w| {
-        if !side_by_side(ctx, &w[0], &w[1]) {
+        if !w[0].beside(&w[1], &ctx.text.tokens) {
             return None;
         }
         if first(&w[0]) && second(&w[1]) {
