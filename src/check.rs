@@ -116,6 +116,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         for d in &mut durations {
             d.interval = resolve::duration_point(d, published.date);
         }
+        place_by_context(&temporals, &mut durations);
     }
     let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
     let (events, orders) = match (doc.lang, words::embedded(pack.lang)) {
@@ -146,6 +147,37 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             orders,
         },
     )
+}
+
+/// «годом ранее», "a year later": the time named just before (in the sentence or the one
+/// before it), moved by the duration; "from $3 million a year ago" after a quarter in the
+/// same sentence is that quarter a year before (the year-ago quarter of a financial report).
+fn place_by_context(temporals: &[Temporal], durations: &mut [Duration]) {
+    use crate::language::Relation;
+    for d in durations.iter_mut() {
+        let (sign, neighbour_sentence) = match d.relation {
+            Some(Relation::Earlier) => (-1.0, true),
+            Some(Relation::Later) => (1.0, true),
+            Some(Relation::Ago) => (-1.0, false),
+            _ => continue,
+        };
+        let before = temporals.partition_point(|t| t.tokens.end <= d.tokens.start);
+        let Some((t, i)) = temporals[..before]
+            .iter()
+            .rev()
+            .filter(|t| !t.attributive)
+            .find_map(|t| Some((t, t.interval?)))
+        else {
+            continue;
+        };
+        let near = t.sentence == d.sentence || neighbour_sentence && t.sentence + 1 == d.sentence;
+        if !near || d.relation == Some(Relation::Ago) && i.grain != crate::claims::Grain::Quarter {
+            continue;
+        }
+        if let Some(x) = resolve::shifted(i, d.unit, sign * d.count) {
+            d.interval = Some(x);
+        }
+    }
 }
 
 /// Sentences that open with a teaser marker of the language.

@@ -518,7 +518,7 @@ fn duckling_point(
     let sign: i64 = match d.relation? {
         Relation::Ago => -1,
         Relation::FromNow => 1,
-        Relation::Later => return None,
+        Relation::Later | Relation::Earlier => return None,
     };
     let whole = |x: f64| (x.fract() == 0.0).then_some(x as i64 * sign);
     let months = |m: i64| {

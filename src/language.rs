@@ -152,6 +152,8 @@ pub enum Relation {
     FromNow,
     /// «спустя два года»: that long after another event.
     Later,
+    /// «годом ранее», "a year earlier": that long before another event.
+    Earlier,
 }
 
 /// Whether a relation word stands before or after the duration.

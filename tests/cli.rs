@@ -459,6 +459,37 @@ fn timeline_gives_a_weekday_beside_its_date_that_day() {
 }
 
 #[test]
+fn timeline_counts_earlier_and_later_from_the_time_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(
+        &path,
+        "---\ndate: 1989-10-27\nlang: en\n---\nIn the third quarter, net income rose to $5 \
+         million from $3 million a year earlier. He joined in 2019. Two years later he left. \
+         Prices fell a year ago.\n",
+    )
+    .unwrap();
+    let v = json(&run(&[
+        "timeline",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]));
+    let rows = v["expressions"].as_array().unwrap();
+    let row = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"] == text)
+            .unwrap_or_else(|| panic!("no row «{text}»"))
+    };
+    assert_eq!(row("a year earlier")["duration"]["relation"], "earlier");
+    assert_eq!(row("a year earlier")["start_date"], "1988-07-01");
+    assert_eq!(row("a year earlier")["grain"], "quarter");
+    assert_eq!(row("Two years later")["start_date"], "2021-01-01");
+    // No quarter in its sentence: a year before publication.
+    assert_eq!(row("a year ago")["start_date"], "1988-01-01");
+}
+
+#[test]
 fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
     let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml");
     let facts = facts.to_str().unwrap();

@@ -451,6 +451,46 @@ fn week_interval(monday: NaiveDate, part: Option<Part>) -> Option<Interval> {
     })
 }
 
+/// `i` moved by `count` units (negative: back) at its own grain: the quarter a year before
+/// a quarter, the day a week after a day. `None` when the count is not whole or the unit
+/// does not fit the grain (a week from a month, a quarter from a year).
+pub fn shifted(i: Interval, unit: Unit, count: f64) -> Option<Interval> {
+    if count.fract() != 0.0 {
+        return None;
+    }
+    let n = count as i32;
+    let months = match unit {
+        Unit::Year => 12 * n,
+        Unit::Quarter => 3 * n,
+        Unit::Month => n,
+        Unit::Week | Unit::Day => {
+            let days = if unit == Unit::Week { 7 * n } else { n };
+            return (i.grain == Grain::Day)
+                .then(|| {
+                    i.start
+                        .checked_add_signed(chrono::Duration::days(days.into()))
+                })
+                .flatten()
+                .map(Interval::day);
+        }
+    };
+    let start = if months >= 0 {
+        i.start.checked_add_months(Months::new(months as u32))
+    } else {
+        i.start
+            .checked_sub_months(Months::new(months.unsigned_abs()))
+    }?;
+    match i.grain {
+        Grain::Day => Some(Interval::day(start)),
+        Grain::Month => month_interval(start.year(), start.month(), None),
+        Grain::Quarter if months % 3 == 0 => {
+            quarter_interval(start.year(), (start.month() - 1) / 3 + 1)
+        }
+        Grain::Year if months % 12 == 0 => year_interval(start.year(), None),
+        _ => None,
+    }
+}
+
 /// The time a duration with «назад» or «через» names, counted from publication; `None` for
 /// a plain duration or one relative to another event («спустя»).
 pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Option<Interval> {
@@ -458,7 +498,7 @@ pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Opti
     let sign = match d.relation? {
         Relation::Ago => -1.0,
         Relation::FromNow => 1.0,
-        Relation::Later => return None,
+        Relation::Later | Relation::Earlier => return None,
     };
     let shift_months = |months: f64| {
         let m = (months * sign).round() as i32;
@@ -517,6 +557,29 @@ mod tests {
         assert_eq!(
             res(m(9, 0), "2026-03-10", None),
             ("2026-09-01".into(), "2026-09-30".into())
+        );
+    }
+
+    #[test]
+    fn intervals_shifted_at_their_grain() {
+        let q3 = quarter_interval(1989, 3).unwrap();
+        let back = shifted(q3, Unit::Year, -1.0).unwrap();
+        assert_eq!((back.start, back.end), (d("1988-07-01"), d("1988-09-30")));
+        assert_eq!(back.grain, Grain::Quarter);
+        let y = year_interval(2019, None).unwrap();
+        assert_eq!(shifted(y, Unit::Year, 2.0).unwrap().start, d("2021-01-01"));
+        // A quarter or a week cannot be counted from a year; halves are not whole.
+        assert!(shifted(y, Unit::Quarter, 1.0).is_none());
+        assert!(shifted(y, Unit::Week, 1.0).is_none());
+        assert!(shifted(q3, Unit::Year, 1.5).is_none());
+        let day = Interval::day(d("2024-02-29"));
+        assert_eq!(
+            shifted(day, Unit::Year, 1.0).unwrap().start,
+            d("2025-02-28")
+        );
+        assert_eq!(
+            shifted(day, Unit::Week, -1.0).unwrap().start,
+            d("2024-02-22")
         );
     }
 

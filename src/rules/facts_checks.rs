@@ -299,6 +299,8 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
                         .min(m.tokens.end.abs_diff(d.tokens.end))
                         <= 12
             }),
+            // «годом ранее» counts back from another time, not from an event's start.
+            Some(Relation::Earlier) => None,
             // «спустя два года после начала войны», «через два года после»: the event named
             // right after.
             Some(Relation::Later | Relation::FromNow) => {
