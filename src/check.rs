@@ -6,7 +6,7 @@ use crate::claims::{
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
 use crate::facts::Facts;
-use crate::language::embedded;
+use crate::language::{embedded, Unit};
 use crate::morphology;
 use crate::rules::{checks, Context, RuleSet};
 use crate::suppress;
@@ -63,6 +63,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         // «В 2019 году … В конце года …»: a period named by its unit alone is the one of the
         // date before it.
         let mut context: Option<crate::claims::Interval> = None;
+        let mut quarter_context: Option<crate::claims::Interval> = None;
         for t in &mut temporals {
             // A time that modifies a noun is not placed by the verb's tense.
             let tense = t
@@ -86,10 +87,30 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 crate::claims::TimeValue::PeriodOfContext { unit, part } => {
                     resolve::period_of(unit, Some(part), published.date)
                 }
+                // "the period", "the year-ago period": of the date before it. "The quarter" of a
+                // report: the last quarter named before it, or else the last one that ended
+                // before publication.
+                TimeValue::SamePeriod { unit, years } => {
+                    let period = match unit {
+                        None => context,
+                        Some(Unit::Quarter) => quarter_context.or_else(|| {
+                            let this = resolve::period_of(Unit::Quarter, None, published.date)?;
+                            resolve::shifted(this, Unit::Quarter, -1.0)
+                        }),
+                        Some(u) => context.and_then(|c| {
+                            resolve::period_of(u, None, c.start).filter(|whole| c.end <= whole.end)
+                        }),
+                    };
+                    period.and_then(|p| resolve::shifted(p, Unit::Year, years.into()))
+                }
                 _ => resolve::resolve(&t.value, published.date, tense),
             };
-            if let Some(i) = t.interval.filter(|_| !t.attributive) {
+            let derived = matches!(t.value, TimeValue::SamePeriod { .. });
+            if let Some(i) = t.interval.filter(|_| !t.attributive && !derived) {
                 context = Some(i);
+                if i.grain == crate::claims::Grain::Quarter {
+                    quarter_context = Some(i);
+                }
             }
         }
         // "Friday, Oct. 23": a weekday beside a date that falls on it names that day.

@@ -221,6 +221,10 @@ struct CalendarFile {
     /// month"): the one of the date before it in the text.
     #[serde(default)]
     period_nouns: StdHashMap<String, Unit>,
+    /// Periods named by the date before them: "the quarter", «аналогичный период прошлого
+    /// года».
+    #[serde(default)]
+    context_periods: Vec<ContextPeriodEntry>,
     /// Words and phrases that name the present, the past or the future without a date:
     /// «сейчас», «недавно», "in the future".
     #[serde(default)]
@@ -279,6 +283,17 @@ struct PartEntry {
     phrase: String,
     part: Part,
     prep: Option<Prep>,
+}
+
+/// `[[context_periods]]`: phrases naming the period of the date before them, or its
+/// quarter or year (`unit`), moved by whole `years`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextPeriodEntry {
+    phrases: Vec<String>,
+    unit: Option<Unit>,
+    #[serde(default)]
+    years: i32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -529,6 +544,9 @@ pub enum Phrase {
     Vague(Vague),
     /// «года» in «в конце года»: a period of the date before it.
     PeriodNoun(Unit),
+    /// "the quarter", «аналогичный период прошлого года»: the period (or its quarter or
+    /// year) of the date before it, moved by whole years.
+    ContextPeriod(Option<Unit>, i32),
 }
 
 /// The compiled knowledge of one language.
@@ -910,6 +928,11 @@ impl LanguagePack {
         }
         for (phrase, unit) in &cal.period_nouns {
             add_phrase(phrase, Phrase::PeriodNoun(*unit));
+        }
+        for c in &cal.context_periods {
+            for phrase in &c.phrases {
+                add_phrase(phrase, Phrase::ContextPeriod(c.unit, c.years));
+            }
         }
         for (phrase, when) in &cal.vague_references {
             add_phrase(phrase, Phrase::Vague(*when));

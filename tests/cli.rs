@@ -490,6 +490,73 @@ fn timeline_counts_earlier_and_later_from_the_time_before() {
 }
 
 #[test]
+fn timeline_places_the_same_period_by_the_date_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let ru = dir.path().join("ru.md");
+    std::fs::write(
+        &ru,
+        "---\ndate: 2025-11-01\n---\nВ отчетном квартале прибыль снизилась. Выручка в январе–сентябре \
+         2025 года выросла на 5% по сравнению с аналогичным периодом прошлого года.\n",
+    )
+    .unwrap();
+    let en = dir.path().join("en.md");
+    std::fs::write(
+        &en,
+        "---\ndate: 1989-10-27\nlang: en\n---\nNet income for the second quarter rose. The quarter \
+         included a charge. Sales fell from the year-ago quarter.\n",
+    )
+    .unwrap();
+    let rows = |path: &std::path::Path| {
+        let v = json(&run(&[
+            "timeline",
+            "--format",
+            "json",
+            path.to_str().unwrap(),
+        ]));
+        v["expressions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["text"].as_str().unwrap().to_string(),
+                    r["start_date"].as_str().unwrap_or("-").to_string(),
+                    r["end_date"].as_str().unwrap_or("-").to_string(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let ru = rows(&ru);
+    // No quarter named before it: the last one that ended before publication.
+    assert_eq!(
+        ru[0],
+        (
+            "В отчетном квартале".into(),
+            "2025-07-01".into(),
+            "2025-09-30".into()
+        )
+    );
+    assert_eq!(
+        ru[2],
+        (
+            "с аналогичным периодом прошлого года".into(),
+            "2024-01-01".into(),
+            "2024-09-30".into()
+        )
+    );
+    let en = rows(&en);
+    assert_eq!(en[1].1, "1989-04-01");
+    assert_eq!(
+        en[2],
+        (
+            "from the year-ago quarter".into(),
+            "1988-04-01".into(),
+            "1988-06-30".into()
+        )
+    );
+}
+
+#[test]
 fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
     let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml");
     let facts = facts.to_str().unwrap();

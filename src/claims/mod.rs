@@ -136,6 +136,15 @@ pub enum TimeValue {
         /// Part of it.
         part: Part,
     },
+    /// "the quarter", "the year-ago period", «аналогичный период прошлого года»: the
+    /// period of the date before it in the text (or the quarter or year containing it),
+    /// moved by whole years. Placed by `check`; alone it has no value.
+    SamePeriod {
+        /// The quarter or year containing that date; `None` for the date's own period.
+        unit: Option<Unit>,
+        /// Years to move it by: -1 for a year before.
+        years: i32,
+    },
     /// A month, day or part of one in a year named relative to publication: «в марте
     /// прошлого года», "in March last year".
     InRelativeYear {

@@ -303,6 +303,15 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                         Interval::day(d)
                     }
                 }
+                // «с ноября по март»: a month after the last one is in the year before.
+                TimeValue::Month {
+                    year: None,
+                    month,
+                    part: None,
+                } if matches!(**to, TimeValue::Month { .. }) => {
+                    let y = to_i.end.year() - i32::from(month > to_i.end.month());
+                    month_interval(y, month, None)?
+                }
                 _ => resolve(from, published, tense)?,
             };
             (from_i.start <= to_i.end).then_some(Interval {
@@ -373,6 +382,7 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
         }
         // Placed by `check` against the date before it; alone, against publication.
         TimeValue::PeriodOfContext { unit, part } => period_of(unit, Some(part), published),
+        TimeValue::SamePeriod { .. } => None,
         TimeValue::InRelativeYear { ref value, offset } => {
             resolve(&value.with_year(y0.checked_add(offset)?), published, tense)
         }
@@ -419,7 +429,8 @@ fn holiday_interval(rule: &crate::claims::holidays::Holiday, year: i32) -> Optio
     })
 }
 
-/// The week, month or year that contains `day`, or part of it (`None` for a quarter).
+/// The week, month, quarter or year that contains `day`, or part of it (`None` for part of
+/// a quarter).
 pub fn period_of(unit: Unit, part: Option<Part>, day: NaiveDate) -> Option<Interval> {
     match unit {
         Unit::Day => Some(Interval::day(day)),
@@ -428,7 +439,10 @@ pub fn period_of(unit: Unit, part: Option<Part>, day: NaiveDate) -> Option<Inter
             part,
         ),
         Unit::Month => month_interval(day.year(), day.month(), part),
-        Unit::Quarter => None,
+        Unit::Quarter => part
+            .is_none()
+            .then(|| quarter_interval(day.year(), (day.month() - 1) / 3 + 1))
+            .flatten(),
         Unit::Year => year_interval(day.year(), part),
     }
 }
@@ -474,12 +488,14 @@ pub fn shifted(i: Interval, unit: Unit, count: f64) -> Option<Interval> {
                 .map(Interval::day);
         }
     };
-    let start = if months >= 0 {
-        i.start.checked_add_months(Months::new(months as u32))
-    } else {
-        i.start
-            .checked_sub_months(Months::new(months.unsigned_abs()))
-    }?;
+    let by_months = |d: NaiveDate| {
+        if months >= 0 {
+            d.checked_add_months(Months::new(months as u32))
+        } else {
+            d.checked_sub_months(Months::new(months.unsigned_abs()))
+        }
+    };
+    let start = by_months(i.start)?;
     match i.grain {
         Grain::Day => Some(Interval::day(start)),
         Grain::Month => month_interval(start.year(), start.month(), None),
@@ -487,6 +503,16 @@ pub fn shifted(i: Interval, unit: Unit, count: f64) -> Option<Interval> {
             quarter_interval(start.year(), (start.month() - 1) / 3 + 1)
         }
         Grain::Year if months % 12 == 0 => year_interval(start.year(), None),
+        // «январь–сентябрь», a season, part of a year: the same days in another year.
+        Grain::Range | Grain::Season | Grain::PartOfYear | Grain::PartOfMonth
+            if months % 12 == 0 =>
+        {
+            Some(Interval {
+                start,
+                end: by_months(i.end)?,
+                grain: i.grain,
+            })
+        }
         _ => None,
     }
 }

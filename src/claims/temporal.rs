@@ -500,6 +500,9 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::Vague(_) => {}
             // Only after a part: «в конце года».
             Phrase::PeriodNoun(_) => {}
+            Phrase::ContextPeriod(unit, years) => {
+                return Some((i, None, same_period(unit, years, after)));
+            }
         }
     }
     if part.is_none() {
@@ -561,8 +564,15 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         // The date at `j`, read once: ranges start with one.
         let first = date(tg, j);
         range(tg, j, prep, first.as_ref())
+            .or_else(|| month_range(tg, j, prep))
             .or(first)
             .or_else(|| nth_in_month(tg, tg.skip_filler(j)))
+            .or_else(|| match tg.phrase(j) {
+                Some((Phrase::ContextPeriod(unit, years), after)) => {
+                    Some(same_period(unit, years, after))
+                }
+                _ => None,
+            })
             .or_else(|| holiday(tg, j))
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
@@ -590,6 +600,19 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
         _ => core,
     };
     Some((i, prep, in_relative_year(tg, core)))
+}
+
+/// "the year-ago quarter": placed later by the date before it.
+fn same_period(unit: Option<crate::language::Unit>, years: i32, end: usize) -> Core {
+    Core {
+        attributive: false,
+        value: TimeValue::SamePeriod { unit, years },
+        year_tok: None,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    }
 }
 
 /// A quarter written without its year at `j` ("fourth quarter" after "last year's").
@@ -897,6 +920,44 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
     Some(Core {
         attributive: false,
         value: TimeValue::Quarter { year, quarter: q },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
+/// «в январе–сентябре 2025 года», «с декабря 2024 по март 2025 года», "from January to
+/// March 2025", "January-March": a range of whole months, the year written once or twice.
+fn month_range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
+    let m1 = tg.month(j)?;
+    // A four-digit number right after a month is its year, a year word or not.
+    let (y1, _, k) = trailing_year(tg, j + 1);
+    let dash = tg.is_dash(k) && tg.joined(k);
+    let from_to = prep == Some(Prep::From) && matches!(tg.prep(k), Some(Prep::To | Prep::Until));
+    let second = k + 1;
+    if !(dash || from_to) || !tg.joined(second) {
+        return None;
+    }
+    let m2 = tg.month(second)?;
+    let (y2, year_tok, end) = calendar_year_after(tg, second + 1);
+    let month = |year, month| {
+        Box::new(TimeValue::Month {
+            year,
+            month,
+            part: None,
+        })
+    };
+    // A year written only at the end is the first month's too, unless the months run over
+    // New Year («с ноября по март 2025 года»).
+    let y1 = y1.or_else(|| y2.map(|y| if m1 > m2 { y - 1 } else { y }));
+    Some(Core {
+        attributive: false,
+        value: TimeValue::Range {
+            from: month(y1, m1),
+            to: month(y2, m2),
+        },
         year_tok,
         day_month: None,
         weekday: None,
@@ -2098,6 +2159,54 @@ mod tests {
                 part: Some(Part::Mid)
             }
         );
+    }
+
+    #[test]
+    fn ranges_of_whole_months() {
+        let range = |y1, m1, y2, m2| TimeValue::Range {
+            from: Box::new(TimeValue::Month {
+                year: y1,
+                month: m1,
+                part: None,
+            }),
+            to: Box::new(TimeValue::Month {
+                year: y2,
+                month: m2,
+                part: None,
+            }),
+        };
+        assert_eq!(
+            found("Выручка в январе–сентябре 2025 года выросла."),
+            [(
+                "в январе–сентябре 2025 года".into(),
+                range(Some(2025), 1, Some(2025), 9)
+            )]
+        );
+        assert_eq!(
+            found("С ноября по март 2025 года цены росли.")[0].1,
+            range(Some(2024), 11, Some(2025), 3)
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "З грудня 2024 по березень 2025 року ціни росли.")[0],
+            (
+                "З грудня 2024 по березень 2025 року".into(),
+                range(Some(2024), 12, Some(2025), 3)
+            )
+        );
+        assert_eq!(
+            found_in(Lang::En, "From January to March 2025 prices rose.")[0],
+            (
+                "From January to March 2025".into(),
+                range(Some(2025), 1, Some(2025), 3)
+            )
+        );
+        assert_eq!(
+            found("В январе – сентябре выручка выросла.")[0].1,
+            range(None, 1, None, 9)
+        );
+        // Not a range: «с января» alone, «январь и март».
+        assert_eq!(found("С января цены выросли.")[0].0, "С января");
+        assert_eq!(found("в январе и в марте").len(), 2);
     }
 
     #[test]

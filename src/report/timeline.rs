@@ -81,6 +81,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::NthInMonth { .. } => "nth-in-month",
         TimeValue::Holiday { .. } => "holiday",
         TimeValue::PeriodOfContext { .. } => "period-of-context",
+        TimeValue::SamePeriod { .. } => "same-period",
     }
 }
 

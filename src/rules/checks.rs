@@ -406,6 +406,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
                 | TimeValue::RelativeMonth { .. }
                 | TimeValue::RelativeSeason { .. }
                 | TimeValue::PeriodOfContext { .. }
+                | TimeValue::SamePeriod { .. }
                 | TimeValue::Weekday { .. }
                 | TimeValue::Range { .. }
         ) {
