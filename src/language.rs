@@ -98,6 +98,9 @@ pub enum Prep {
     Until,
     /// Deadline («к 2030 году»).
     By,
+    /// A range whose ends a joiner links («между 1994 и 1997 годами», "between 1985 and
+    /// 1987").
+    Between,
     /// The period something is meant for («на 2027 год»).
     For,
     /// After the time.
@@ -188,6 +191,9 @@ struct CalendarFile {
     /// Weekday names that may open a sentence as its subject («Понедельник начался с…»).
     #[serde(default)]
     weekday_subjects: Vec<String>,
+    /// Words joining listed dates or a range's ends after «между»: «в 2019 и 2020 годах».
+    #[serde(default)]
+    date_joiners: Vec<String>,
     #[serde(default)]
     date_fillers: Vec<String>,
     /// Endings a time word may carry without changing its meaning: English "'s" in
@@ -507,6 +513,8 @@ pub enum Word {
     SeasonShift(i32),
     /// Joins the parts of one duration («два года и три месяца»).
     DurationJoiner,
+    /// Joins listed dates or a range's ends after «между» («в 2019 и 2020 годах»).
+    DateJoiner,
     /// "day" after an ordinal of the month («последний день марта»).
     MonthDayWord,
     /// "week" after an ordinal of the month («первая неделя октября»).
@@ -839,6 +847,9 @@ impl LanguagePack {
         }
         for (w, shift) in &cal.season_shifts {
             add(w, Word::SeasonShift(*shift));
+        }
+        for w in &cal.date_joiners {
+            add(w, Word::DateJoiner);
         }
         for w in &cal.month_week_words {
             add(w, Word::MonthWeekWord);

@@ -577,7 +577,13 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
             .or_else(|| {
-                month_or_year(tg, j, None, prep.is_some()).filter(|c| {
+                // "in 1990 and 1991": a year listed after a year is governed like it.
+                let listed = j > 0
+                    && (tg.punct(j - 1) == Some(',') || tg.word(j - 1).contains(&Word::DateJoiner))
+                    && found.last().is_some_and(|t| {
+                        t.tokens.end + 1 == j && matches!(t.value, TimeValue::Year { .. })
+                    });
+                month_or_year(tg, j, None, prep.is_some() || listed).filter(|c| {
                     prep.is_some()
                         || c.year_tok.is_some()
                         || matches!(c.value, TimeValue::Month { part: Some(_), .. })
@@ -928,6 +934,66 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
     })
 }
 
+/// «между 1994 и 1997 годами», "between 1985 and 1987", "between March 3 and March 5": two
+/// dates or years joined after «между». The order of the ends is not checked (no
+/// `ends`): "between" names no direction.
+fn between(tg: &Tagged, j: usize, first: Option<&Core>) -> Option<Core> {
+    let year_at = |k: usize| {
+        let n = tg
+            .number(k)
+            .filter(|n| n.1 == 4 && (1000..2200).contains(&n.0))?;
+        let after = tg.skip_number_suffix(k);
+        Some((n.0 as i32, tg.after_year_word(after).unwrap_or(after)))
+    };
+    let (from, k) = match first {
+        Some(c) => (c.value.clone(), c.end),
+        None => {
+            let (y, k) = year_at(j)?;
+            (
+                TimeValue::Year {
+                    year: y,
+                    part: None,
+                },
+                k,
+            )
+        }
+    };
+    if !tg.joined(k) || !tg.word(k).contains(&Word::DateJoiner) || !tg.joined(k + 1) {
+        return None;
+    }
+    let (to, year_tok, end) = match (&from, date(tg, k + 1)) {
+        (TimeValue::Date { .. }, Some(c)) => (c.value, c.year_tok, c.end),
+        (TimeValue::Year { .. }, _) => {
+            let (y, end) = year_at(k + 1)?;
+            // Without a year word, only where years stand bare ("between 1985 and 1987").
+            if end == k + 2 && !tg.pack.bare_years {
+                return None;
+            }
+            (
+                TimeValue::Year {
+                    year: y,
+                    part: None,
+                },
+                Some(k + 1),
+                end,
+            )
+        }
+        _ => return None,
+    };
+    Some(Core {
+        attributive: false,
+        value: TimeValue::Range {
+            from: Box::new(from),
+            to: Box::new(to),
+        },
+        year_tok,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end,
+    })
+}
+
 /// «в январе–сентябре 2025 года», «с декабря 2024 по март 2025 года», "from January to
 /// March 2025", "January-March": a range of whole months, the year written once or twice.
 fn month_range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
@@ -969,6 +1035,9 @@ fn month_range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
 /// «15–20 мая», «с 15 по 20 мая», «с 28 февраля по 3 марта 2026 года», «2014–2016 годах»,
 /// «с 2014 по 2016 год».
 fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Option<Core> {
+    if prep == Some(Prep::Between) {
+        return between(tg, j, first);
+    }
     if let Some(c) = numeric_range(tg, j).or_else(|| month_first_range(tg, j)) {
         return Some(c);
     }
@@ -1527,6 +1596,8 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
         }
         // "the 1996 campaign", "its 1990 invasion": a year before the noun it dates.
         None if tg.pack.bare_years && after == j + 1 && attributive_year(tg, j, n) => (after, true),
+        // «в 2019 и 2020 годах», «в 2017, 2018 и 2020 годах»: listed before a year with its word.
+        None if n.1 == 4 && listed_before_year(tg, after) => (after, false),
         None => return None,
     };
     Some(Core {
@@ -1538,6 +1609,22 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
         ends: None,
         end,
     })
+}
+
+/// At `k`: a joiner or comma, then four-digit numbers so joined, the last with a year
+/// word («и 2020 годах», «, 2018 и 2020 годах»).
+fn listed_before_year(tg: &Tagged, mut k: usize) -> bool {
+    for _ in 0..6 {
+        let joins = tg.punct(k) == Some(',') || tg.word(k).contains(&Word::DateJoiner);
+        if !joins || !tg.joined(k + 1) || tg.number(k + 1).is_none_or(|n| n.1 != 4) {
+            return false;
+        }
+        if tg.after_year_word(tg.skip_number_suffix(k + 1)).is_some() {
+            return true;
+        }
+        k += 2;
+    }
+    false
 }
 
 /// A bare four-digit number 1900–2099 after a determiner or a possessive and before a word:
@@ -2207,6 +2294,48 @@ mod tests {
         // Not a range: «с января» alone, «январь и март».
         assert_eq!(found("С января цены выросли.")[0].0, "С января");
         assert_eq!(found("в январе и в марте").len(), 2);
+    }
+
+    #[test]
+    fn listed_years_and_ranges_between() {
+        let year = |y| TimeValue::Year {
+            year: y,
+            part: None,
+        };
+        let spans = |lang, t: &str| {
+            found_in(lang, t)
+                .into_iter()
+                .map(|(s, _)| s)
+                .collect::<Vec<String>>()
+        };
+        assert_eq!(
+            spans(Lang::Ru, "В 2017, 2018 и 2020 годах цены росли."),
+            ["В 2017", "2018", "2020 годах"]
+        );
+        assert_eq!(
+            spans(Lang::En, "Earnings fell in 1990 and 1991."),
+            ["in 1990", "1991"]
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "Між 1994 і 1997 роками сталося три напади.")[0],
+            (
+                "Між 1994 і 1997 роками".into(),
+                TimeValue::Range {
+                    from: Box::new(year(1994)),
+                    to: Box::new(year(1997))
+                }
+            )
+        );
+        assert_eq!(
+            spans(Lang::En, "It happened between 1985 and 1987."),
+            ["between 1985 and 1987"]
+        );
+        // Counts are not years: «между 1500 и 2000 рублей», «в 2019 и 300 случаях».
+        assert!(found("Цена колебалась между 1500 и 2000 рублей.").is_empty());
+        assert_eq!(
+            spans(Lang::Ru, "в 2019 и 300 случаях"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

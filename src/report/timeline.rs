@@ -196,7 +196,7 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
         }
         let text: String = r.text.chars().take(40).collect();
         out.push_str(&format!(
-            "{:>4}:{:<3} {:<width$}  {:<23} {:<13} {:<6} {}\n",
+            "{:>4}:{:<3} {:<width$}  {:<23} {:<13} {:<7} {}\n",
             r.line,
             r.column,
             text,
