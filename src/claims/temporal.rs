@@ -614,6 +614,9 @@ fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
         return None;
     };
     let (year, year_tok, end) = trailing_year(tg, after);
+    if rule.needs_year && year.is_none() {
+        return None;
+    }
     Some(Core {
         attributive: false,
         value: TimeValue::Holiday { rule, year },
