@@ -1297,6 +1297,48 @@ mod tests {
     }
 
     #[test]
+    fn a_named_day_can_come_from_an_observance_table() {
+        use crate::claims::holidays::Base;
+        let holiday = |lang, name: &str| {
+            let pack = embedded::pack(lang).unwrap();
+            let mut words = name.split_whitespace().map(fold);
+            let first = words.next().unwrap();
+            let rest: Vec<String> = words.collect();
+            pack.phrases(&first)
+                .iter()
+                .find_map(|(r, m)| match m {
+                    Phrase::Holiday(h) if *r == rest => Some(*h),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{lang:?}: no holiday «{name}»"))
+        };
+        let table = |lang, name: &str| match holiday(lang, name).base {
+            Base::Table(t) => t.id.as_str(),
+            other => panic!("«{name}» is {other:?}"),
+        };
+        assert_eq!(table(Lang::En, "eid al-fitr"), "eid-al-fitr");
+        assert_eq!(table(Lang::En, "ramadan"), "ramadan");
+        assert_eq!(table(Lang::Ru, "ураза-байрама"), "eid-al-fitr");
+        assert_eq!(table(Lang::Ru, "песаха"), "passover");
+        assert_eq!(table(Lang::Uk, "хануки"), "hanukkah");
+        assert_eq!(table(Lang::Uk, "рош га-шана"), "rosh-hashanah");
+        // A day counted from a table: Yom Kippur, one day, nine after the eve of Rosh
+        // Hashanah.
+        let yk = holiday(Lang::Uk, "йом кіпур");
+        assert_eq!((yk.offset, yk.days), (9, Some(1)));
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(yk.in_year(2018), Some((d("2018-09-18"), d("2018-09-18"))));
+        // The same table, whatever the language.
+        assert_eq!(
+            holiday(Lang::En, "diwali").in_year(2019),
+            holiday(Lang::Ru, "дивали").in_year(2019)
+        );
+        // Only with a year: a given name as often as the feast.
+        assert!(holiday(Lang::En, "rakhi").needs_year);
+        assert!(!holiday(Lang::En, "raksha bandhan").needs_year);
+    }
+
+    #[test]
     fn a_wrong_table_in_language_data_points_at_the_holiday() {
         let (_, cal, gr, num) = embedded::FILES[2];
         let add = |entry: &str| format!("{cal}\n[[holidays]]\nnames = [\"zzz day\"]\n{entry}\n");
