@@ -371,13 +371,18 @@ struct HolidayEntry {
     weekday: Option<u32>,
     n: Option<i32>,
     easter: Option<crate::claims::holidays::Easter>,
+    /// An observance of `rules/calendar/observances.toml`, by id.
+    table: Option<String>,
     #[serde(default)]
     offset: i32,
-    #[serde(default = "one_unit")]
-    days: u32,
+    /// How many days; absent, as long as the rule's day or observance lasts.
+    days: Option<u32>,
     /// The year the holiday moved to this rule, and the fixed day it had before.
     since: Option<i32>,
     before: Option<FixedDay>,
+    /// The names count only with a year after them («Rakhi 2018», not the name Rakhi).
+    #[serde(default)]
+    needs_year: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -400,30 +405,60 @@ impl HolidayEntry {
                 ))
             }
         };
-        let base = match (self.month, self.day, self.weekday, self.n, self.easter) {
-            (Some(m), Some(d), None, None, None) => fixed(m, d)?,
-            (Some(month), None, Some(weekday), Some(n), None)
+        let table = |id: &str| {
+            crate::claims::holidays::Observances::embedded()
+                .get(id)
+                .map(Base::Table)
+                .ok_or_else(|| {
+                    format!(
+                        "holiday «{name}»: no observance `{id}` in {}",
+                        crate::claims::holidays::EMBEDDED_NAME
+                    )
+                })
+        };
+        let base = match (
+            self.month,
+            self.day,
+            self.weekday,
+            self.n,
+            self.easter,
+            self.table.as_deref(),
+        ) {
+            (Some(m), Some(d), None, None, None, None) => fixed(m, d)?,
+            (Some(month), None, Some(weekday), Some(n), None, None)
                 if (1..=12).contains(&month)
                     && (1..=7).contains(&weekday)
                     && matches!(n, -1 | 1..=5) =>
             {
                 Base::Nth { month, weekday, n }
             }
-            (None, None, None, None, Some(e)) => Base::Easter(e),
+            (None, None, None, None, Some(e), None) => Base::Easter(e),
+            (None, None, None, None, None, Some(id)) => table(id)?,
             _ => {
                 return Err(format!(
                     "holiday «{name}» needs one rule: month and day; month, weekday (1–7) and \
-                     n (1–5 or -1); or easter"
+                     n (1–5 or -1); easter; or table"
                 ))
             }
         };
         if self.names.is_empty() {
             return Err("a holiday needs at least one name".into());
         }
-        if !(1..=366).contains(&self.days) || self.offset.abs() > 366 {
+        if self.days.is_some_and(|d| !(1..=366).contains(&d)) || self.offset.abs() > 366 {
             return Err(format!(
                 "holiday «{name}»: days must be 1–366, offset within a year"
             ));
+        }
+        // A day counted from an observance of several days is seldom as long: Yom Kippur
+        // is one day, nine after the eve of Rosh Hashanah's three.
+        if let Base::Table(t) = base {
+            if self.offset != 0 && self.days.is_none() && t.lasts() {
+                return Err(format!(
+                    "holiday «{name}»: counted from `{}`, which lasts several days; say how \
+                     many days it lasts with `days`",
+                    t.id
+                ));
+            }
         }
         let since = match (self.since, &self.before) {
             (Some(y), Some(b)) => Some((y, fixed(b.month, b.day)?)),
@@ -439,6 +474,7 @@ impl HolidayEntry {
             offset: self.offset,
             days: self.days,
             since,
+            needs_year: self.needs_year,
         })
     }
 }
@@ -949,7 +985,19 @@ impl LanguagePack {
             add_phrase(phrase, Phrase::Vague(*when));
         }
         for h in &cal.holidays {
-            let rule = h.rule().map_err(&invalid)?;
+            // At the holiday's first name, when it is written plainly.
+            let rule = h.rule().map_err(|what| {
+                match h
+                    .names
+                    .first()
+                    .and_then(|n| cal_text.find(&format!("\"{n}\"")).map(|at| (at, n.len())))
+                {
+                    Some((at, len)) => {
+                        SourceError::new(cal_name, cal_text, at..at + len + 2, what, "this holiday")
+                    }
+                    None => invalid(what),
+                }
+            })?;
             for name in &h.names {
                 add_phrase(name, Phrase::Holiday(rule));
             }
@@ -1301,5 +1349,82 @@ mod tests {
             LanguagePack::from_toml(Lang::Ru, ("calendar.toml", &broken), ("g", gr), ("n", num))
                 .unwrap_err();
         assert!(err.message.contains("needs one rule"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_named_day_can_come_from_an_observance_table() {
+        use crate::claims::holidays::Base;
+        let holiday = |lang, name: &str| {
+            let pack = embedded::pack(lang).unwrap();
+            let mut words = name.split_whitespace().map(fold);
+            let first = words.next().unwrap();
+            let rest: Vec<String> = words.collect();
+            pack.phrases(&first)
+                .iter()
+                .find_map(|(r, m)| match m {
+                    Phrase::Holiday(h) if *r == rest => Some(*h),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{lang:?}: no holiday «{name}»"))
+        };
+        let table = |lang, name: &str| match holiday(lang, name).base {
+            Base::Table(t) => t.id.as_str(),
+            other => panic!("«{name}» is {other:?}"),
+        };
+        assert_eq!(table(Lang::En, "eid al-fitr"), "eid-al-fitr");
+        assert_eq!(table(Lang::En, "ramadan"), "ramadan");
+        assert_eq!(table(Lang::Ru, "ураза-байрама"), "eid-al-fitr");
+        assert_eq!(table(Lang::Ru, "песаха"), "passover");
+        assert_eq!(table(Lang::Uk, "хануки"), "hanukkah");
+        assert_eq!(table(Lang::Uk, "рош га-шана"), "rosh-hashanah");
+        // A day counted from a table: Yom Kippur, one day, nine after the eve of Rosh
+        // Hashanah.
+        let yk = holiday(Lang::Uk, "йом кіпур");
+        assert_eq!((yk.offset, yk.days), (9, Some(1)));
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(yk.in_year(2018), Some((d("2018-09-18"), d("2018-09-18"))));
+        // The same table, whatever the language.
+        assert_eq!(
+            holiday(Lang::En, "diwali").in_year(2019),
+            holiday(Lang::Ru, "дивали").in_year(2019)
+        );
+        // Only with a year: a given name as often as the feast.
+        assert!(holiday(Lang::En, "rakhi").needs_year);
+        assert!(!holiday(Lang::En, "raksha bandhan").needs_year);
+    }
+
+    #[test]
+    fn a_wrong_table_in_language_data_points_at_the_holiday() {
+        let (_, cal, gr, num) = embedded::FILES[2];
+        let add = |entry: &str| format!("{cal}\n[[holidays]]\nnames = [\"zzz day\"]\n{entry}\n");
+        let broken = add("table = \"no-such-feast\"");
+        let err =
+            LanguagePack::from_toml(Lang::En, ("calendar.toml", &broken), ("g", gr), ("n", num))
+                .unwrap_err();
+        assert!(
+            err.message.contains("no observance `no-such-feast`"),
+            "{}",
+            err.message
+        );
+        let at = err.span.offset();
+        assert_eq!(&broken[at..at + err.span.len()], "\"zzz day\"");
+        // A table and a fixed day at once.
+        let broken = add("table = \"ramadan\"\nmonth = 1\nday = 1");
+        let err =
+            LanguagePack::from_toml(Lang::En, ("calendar.toml", &broken), ("g", gr), ("n", num))
+                .unwrap_err();
+        assert!(err.message.contains("needs one rule"), "{}", err.message);
+        // A day counted from a feast of several days must say how long it is.
+        let broken = add("table = \"rosh-hashanah\"\noffset = 9");
+        let err =
+            LanguagePack::from_toml(Lang::En, ("calendar.toml", &broken), ("g", gr), ("n", num))
+                .unwrap_err();
+        assert!(err.message.contains("`days`"), "{}", err.message);
+        // Unknown fields stay errors.
+        let broken = add("table = \"ramadan\"\nspan = 3");
+        let err =
+            LanguagePack::from_toml(Lang::En, ("calendar.toml", &broken), ("g", gr), ("n", num))
+                .unwrap_err();
+        assert!(err.message.contains("unknown field"), "{}", err.message);
     }
 }

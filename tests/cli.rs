@@ -557,6 +557,43 @@ fn timeline_places_the_same_period_by_the_date_before_it() {
 }
 
 #[test]
+fn timeline_shows_a_lunar_feast_with_its_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    std::fs::write(
+        &path,
+        "---\ndate: 2018-05-01\nlang: en\n---\nDuring Ramadan 2018 the charity fed families \
+         every night. Eid al-Fitr 2051 is far away.\n",
+    )
+    .unwrap();
+    let v = json(&run(&[
+        "timeline",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]));
+    let rows = v["expressions"].as_array().unwrap();
+    let row = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"] == text)
+            .unwrap_or_else(|| panic!("no «{text}» in {rows:?}"))
+    };
+    let ramadan = row("During Ramadan 2018");
+    assert_eq!(ramadan["kind"], "holiday");
+    assert_eq!(
+        (ramadan["start_date"].as_str(), ramadan["end_date"].as_str()),
+        (Some("2018-05-16"), Some("2018-06-14"))
+    );
+    // A year the table does not have: found, unplaced.
+    assert_eq!(
+        row("Eid al-Fitr 2051")["start_date"],
+        serde_json::Value::Null
+    );
+    let human = stdout(&run(&["timeline", path.to_str().unwrap()]));
+    assert!(human.contains("2018-05-16…2018-06-14"), "{human}");
+}
+
+#[test]
 fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
     let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts/example.toml");
     let facts = facts.to_str().unwrap();

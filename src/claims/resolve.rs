@@ -376,7 +376,8 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
         } => holiday_interval(&rule, y),
         TimeValue::Holiday { rule, year: None } => {
             let c: Vec<_> = (y0 - 1..=y0 + 1)
-                .filter_map(|y| holiday_interval(&rule, y))
+                .flat_map(|y| rule.occurrences(y))
+                .filter_map(|(start, end)| span_interval(start, end))
                 .collect();
             choose(&c, published, tense)
         }
@@ -418,6 +419,11 @@ fn nth_in_month(first: NaiveDate, last: NaiveDate, of: NthOf, n: i32) -> Option<
 
 fn holiday_interval(rule: &crate::claims::holidays::Holiday, year: i32) -> Option<Interval> {
     let (start, end) = rule.in_year(year)?;
+    span_interval(start, end)
+}
+
+/// A day, or the days from `start` to `end`.
+fn span_interval(start: NaiveDate, end: NaiveDate) -> Option<Interval> {
     Some(Interval {
         start,
         end,

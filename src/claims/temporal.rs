@@ -730,6 +730,9 @@ fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
         return None;
     };
     let (year, year_tok, end) = trailing_year(tg, after);
+    if rule.needs_year && year.is_none() {
+        return None;
+    }
     Some(Core {
         attributive: false,
         value: TimeValue::Holiday { rule, year },
@@ -2483,6 +2486,122 @@ mod tests {
         // «В Новом году» is the coming year, and "lent" a verb.
         assert!(found("В Новом году всё изменится").is_empty());
         assert!(found_in(Lang::En, "The bank lent money").is_empty());
+    }
+
+    #[test]
+    fn tabulated_named_days() {
+        let span = |lang, t: &str, published: &str| {
+            let (text, v) = found_in(lang, t).into_iter().next().unwrap();
+            let p = chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+            let i = crate::claims::resolve::resolve(&v, p, None);
+            (text, i.map(|i| format!("{}…{}", i.start, i.end)))
+        };
+        for (lang, text, phrase, days) in [
+            (
+                Lang::En,
+                "During Eid al-Fitr 2018 they met",
+                "During Eid al-Fitr 2018",
+                "2018-06-15…2018-06-15",
+            ),
+            (
+                Lang::En,
+                "in Ramadan 2018",
+                "in Ramadan 2018",
+                "2018-05-16…2018-06-14",
+            ),
+            (
+                Lang::En,
+                "Yom Kippur 2018 began",
+                "Yom Kippur 2018",
+                "2018-09-18…2018-09-18",
+            ),
+            (
+                Lang::En,
+                "Diwali 2019 sales",
+                "Diwali 2019",
+                "2019-10-27…2019-10-27",
+            ),
+            (
+                Lang::En,
+                "Lunar New Year's Eve 2018",
+                "Lunar New Year's Eve 2018",
+                "2018-02-15…2018-02-15",
+            ),
+            (
+                Lang::Ru,
+                "на Рамадан",
+                "на Рамадан",
+                "2026-02-18…2026-03-19",
+            ),
+            (
+                Lang::Ru,
+                "в Курбан-байрам 2019 года",
+                "в Курбан-байрам 2019 года",
+                "2019-08-11…2019-08-11",
+            ),
+            (
+                Lang::Ru,
+                "после Хануки 2018 года",
+                "после Хануки 2018 года",
+                "2018-12-02…2018-12-09",
+            ),
+            (
+                Lang::Ru,
+                "накануне Песаха 2018 года",
+                "Песаха 2018 года",
+                "2018-03-30…2018-04-07",
+            ),
+            (
+                Lang::Ru,
+                "Китайский Новый год 2018 года",
+                "Китайский Новый год 2018 года",
+                "2018-02-16…2018-02-16",
+            ),
+            (
+                Lang::Uk,
+                "на Рамадан",
+                "на Рамадан",
+                "2026-02-18…2026-03-19",
+            ),
+            (
+                Lang::Uk,
+                "у Курбан-байрам 2019 року",
+                "у Курбан-байрам 2019 року",
+                "2019-08-11…2019-08-11",
+            ),
+            (
+                Lang::Uk,
+                "до Песаху 2018 року",
+                "до Песаху 2018 року",
+                "2018-03-30…2018-04-07",
+            ),
+            (
+                Lang::Uk,
+                "Йом Кіпур 2018 року",
+                "Йом Кіпур 2018 року",
+                "2018-09-18…2018-09-18",
+            ),
+        ] {
+            assert_eq!(
+                span(lang, text, "2026-03-01"),
+                (phrase.to_string(), Some(days.to_string())),
+                "{text}"
+            );
+        }
+        // Outside the table: found, but unplaced.
+        assert_eq!(
+            span(Lang::En, "Eid al-Fitr 2051", "2026-03-01"),
+            ("Eid al-Fitr 2051".to_string(), None)
+        );
+        // Names that are not the day: a given name, a war, an ordinary word.
+        assert!(found_in(Lang::En, "Rakhi Sawant said so").is_empty());
+        assert_eq!(
+            found_in(Lang::En, "Rakhi 2018 fell on a Sunday")[0].0,
+            "Rakhi 2018"
+        );
+        assert!(found_in(Lang::En, "veterans of the Yom Kippur War met").is_empty());
+        assert!(found_in(Lang::En, "Ramzan Kadyrov spoke").is_empty());
+        assert!(found_in(Lang::Uk, "голі дерева").is_empty());
     }
 
     #[test]
