@@ -712,7 +712,15 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
         Grain::Day => i.start.format("%Y-%m-%d").to_string(),
         Grain::Week | Grain::PartOfWeek => {
             let w = i.start.iso_week();
-            format!("{}-W{:02}", w.year(), w.week())
+            // Saturday and Sunday: TIMEX3's weekend.
+            let weekend = if i.start.weekday() == chrono::Weekday::Sat
+                && i.end == i.start.succ_opt().unwrap_or(i.start)
+            {
+                "-WE"
+            } else {
+                ""
+            };
+            format!("{}-W{:02}{weekend}", w.year(), w.week())
         }
         Grain::Month | Grain::PartOfMonth => i.start.format("%Y-%m").to_string(),
         Grain::Quarter => format!("{}-Q{}", i.start.year(), (i.start.month() - 1) / 3 + 1),

@@ -194,6 +194,9 @@ struct CalendarFile {
     /// Words joining listed dates or a range's ends after «между»: «в 2019 и 2020 годах».
     #[serde(default)]
     date_joiners: Vec<String>,
+    /// The weekend and the words placing it: «на выходных», «в минувшие выходные».
+    #[serde(default)]
+    weekend: Option<WeekendEntry>,
     #[serde(default)]
     date_fillers: Vec<String>,
     /// Endings a time word may carry without changing its meaning: English "'s" in
@@ -289,6 +292,19 @@ struct PartEntry {
     phrase: String,
     part: Part,
     prep: Option<Prep>,
+}
+
+/// `[weekend]`: the word for Saturday and Sunday together, and words placing it relative
+/// to the publication week (-1 the last one).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeekendEntry {
+    words: Vec<String>,
+    #[serde(default)]
+    shifts: StdHashMap<String, i32>,
+    /// Nouns that make the word an adjective: «выходные дни» (days off in general).
+    #[serde(default)]
+    not_before: Vec<String>,
 }
 
 /// `[[context_periods]]`: phrases naming the period of the date before them, or its
@@ -551,6 +567,12 @@ pub enum Word {
     DurationJoiner,
     /// Joins listed dates or a range's ends after «между» («в 2019 и 2020 годах»).
     DateJoiner,
+    /// «выходные», "weekend".
+    Weekend,
+    /// «минувшие» before «выходные»: weeks from the publication week.
+    WeekendShift(i32),
+    /// «дни» after «выходные»: days off, not a weekend.
+    NotAfterWeekend,
     /// "day" after an ordinal of the month («последний день марта»).
     MonthDayWord,
     /// "week" after an ordinal of the month («первая неделя октября»).
@@ -886,6 +908,17 @@ impl LanguagePack {
         }
         for w in &cal.date_joiners {
             add(w, Word::DateJoiner);
+        }
+        if let Some(weekend) = &cal.weekend {
+            for w in &weekend.words {
+                add(w, Word::Weekend);
+            }
+            for (w, shift) in &weekend.shifts {
+                add(w, Word::WeekendShift(*shift));
+            }
+            for w in &weekend.not_before {
+                add(w, Word::NotAfterWeekend);
+            }
         }
         for w in &cal.month_week_words {
             add(w, Word::MonthWeekWord);

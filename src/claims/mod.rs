@@ -119,6 +119,11 @@ pub enum TimeValue {
     },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
+    /// «на выходных», «в минувшие выходные», "last weekend": Saturday and Sunday of a week.
+    Weekend {
+        /// Weeks from the publication week; `None`: the one the tense points to.
+        shift: Option<i32>,
+    },
     /// «на прошлой неделе», «в конце прошлого года».
     RelativePeriod {
         /// Unit.

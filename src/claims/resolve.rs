@@ -335,6 +335,28 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 }
             }
         }
+        TimeValue::Weekend { shift } => {
+            let monday = published - Days::new(published.weekday().num_days_from_monday() as u64);
+            let weekend = |w: i64| {
+                let sat = monday + chrono::Duration::days(w * 7 + 5);
+                Interval {
+                    start: sat,
+                    end: sat + chrono::Duration::days(1),
+                    grain: Grain::PartOfWeek,
+                }
+            };
+            match shift {
+                Some(s) => Some(weekend(s.into())),
+                None => {
+                    let c: Vec<_> = (-1..=1).map(weekend).collect();
+                    match tense {
+                        Some(Tense::Past) => c.iter().rev().find(|i| i.start <= published).copied(),
+                        Some(Tense::Future) => c.iter().find(|i| i.end >= published).copied(),
+                        _ => choose(&c, published, None),
+                    }
+                }
+            }
+        }
         TimeValue::RelativeDay(d) => {
             Some(Interval::day(published + chrono::Duration::days(d as i64)))
         }
@@ -589,6 +611,31 @@ mod tests {
         assert_eq!(
             res(m(9, 0), "2026-03-10", None),
             ("2026-09-01".into(), "2026-09-30".into())
+        );
+    }
+
+    #[test]
+    fn weekends_by_place_and_tense() {
+        let w = |shift| TimeValue::Weekend { shift };
+        // Wednesday 14 January 2026.
+        assert_eq!(
+            res(w(None), "2026-01-14", Some(Tense::Past)),
+            ("2026-01-10".into(), "2026-01-11".into())
+        );
+        assert_eq!(
+            res(w(None), "2026-01-14", Some(Tense::Future)).0,
+            "2026-01-17"
+        );
+        assert_eq!(res(w(Some(-1)), "2026-01-14", None).0, "2026-01-10");
+        assert_eq!(res(w(Some(1)), "2026-01-14", None).0, "2026-01-24");
+        // On a Sunday the weekend under way is this one, past or future.
+        assert_eq!(
+            res(w(None), "2026-01-11", Some(Tense::Past)).0,
+            "2026-01-10"
+        );
+        assert_eq!(
+            res(w(None), "2026-01-11", Some(Tense::Future)).0,
+            "2026-01-10"
         );
     }
 

@@ -590,6 +590,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                         || matches!(c.value, TimeValue::RelativeMonth { .. })
                 })
             })
+            .or_else(|| weekend(tg, j, prep.is_some()))
             .or_else(|| weekday(tg, j, prep, found))
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
@@ -1720,6 +1721,38 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
     })
 }
 
+/// «на выходных», «в минувшие выходные», "last weekend", "over the weekend": a weekend
+/// named by its place, or alone after a preposition or "the". Not «выходные дни» (days
+/// off in general).
+fn weekend(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
+    let k = tg.skip_filler(j);
+    let filler = k > j;
+    let shift = tg.find(k, |w| match w {
+        Word::WeekendShift(s) => Some(*s),
+        _ => None,
+    });
+    let w = if shift.is_some() { k + 1 } else { k };
+    if !tg.joined(w) || !tg.word(w).contains(&Word::Weekend) {
+        return None;
+    }
+    if shift.is_none() && !governed && !filler {
+        return None;
+    }
+    // «выходные дни»: a noun after it makes it an adjective.
+    if tg.joined(w + 1) && tg.word(w + 1).contains(&Word::NotAfterWeekend) {
+        return None;
+    }
+    Some(Core {
+        attributive: false,
+        value: TimeValue::Weekend { shift },
+        year_tok: None,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end: w + 1,
+    })
+}
+
 /// «вчера», «сегодня»; «накануне» only when it stands alone.
 fn relative_day(tg: &Tagged, j: usize) -> Option<Core> {
     let value = tg.word(j).iter().find_map(|w| match w {
@@ -2339,6 +2372,30 @@ mod tests {
             spans(Lang::Ru, "в 2019 и 300 случаях"),
             Vec::<String>::new()
         );
+    }
+
+    #[test]
+    fn weekends() {
+        let weekend = |shift| TimeValue::Weekend { shift };
+        assert_eq!(
+            found("На выходных прошли акции. В минувшие выходные шел снег."),
+            [
+                ("На выходных".into(), weekend(None)),
+                ("В минувшие выходные".into(), weekend(Some(-1)))
+            ]
+        );
+        assert_eq!(
+            found_in(Lang::Uk, "Минулими вихідними йшов сніг.")[0].1,
+            weekend(Some(-1))
+        );
+        assert_eq!(
+            found_in(Lang::En, "Troops arrived over the weekend.")[0],
+            ("the weekend".into(), weekend(None))
+        );
+        // Days off in general, and holidays, are not a weekend.
+        assert!(found("В выходные дни музей открыт до 18:00.").is_empty());
+        assert!(found("В новогодние выходные было тихо.").is_empty());
+        assert!(found("Выходные прошли спокойно.").is_empty());
     }
 
     #[test]

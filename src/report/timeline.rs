@@ -73,6 +73,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Year { .. } => "year",
         TimeValue::Range { .. } => "range",
         TimeValue::Weekday { .. } => "weekday",
+        TimeValue::Weekend { .. } => "weekend",
         TimeValue::RelativeDay(_) => "relative-day",
         TimeValue::RelativePeriod { .. } => "relative-period",
         TimeValue::RelativeMonth { .. } => "relative-month",
