@@ -738,6 +738,35 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
     }
 }
 
+/// The byte spans of a range's two ends, when the extractor recorded them.
+fn range_end_spans(t: &crate::claims::Temporal) -> Option<((usize, usize), (usize, usize))> {
+    let (a, b) = t.range_ends.as_ref()?;
+    Some(((a.start, a.end), (b.start, b.end)))
+}
+
+/// The TimeML values of a range's ends, at the grain each end is written in: its first
+/// and last day, month or year.
+fn range_end_values(
+    v: &crate::claims::TimeValue,
+    i: crate::claims::Interval,
+) -> (Option<String>, Option<String>) {
+    use crate::claims::TimeValue;
+    use crate::language::Unit;
+    let TimeValue::Range { from, to } = v else {
+        return (None, None);
+    };
+    let at = |end: &TimeValue, day| {
+        let unit = match end {
+            TimeValue::Date { .. } => Unit::Day,
+            TimeValue::Month { .. } => Unit::Month,
+            TimeValue::Year { .. } => Unit::Year,
+            _ => return None,
+        };
+        crate::claims::resolve::period_of(unit, None, day).map(|p| timeml_value(&p))
+    };
+    (at(from, i.start), at(to, i.end))
+}
+
 /// «the last three years»: TIMEX3 writes the span of units as a duration (`P3Y`).
 fn counted_value(v: &crate::claims::TimeValue) -> Option<String> {
     use crate::claims::TimeValue;
@@ -896,17 +925,21 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 t.span.start
             }
         };
-        let mut spans: Vec<(usize, usize, Option<String>)> = claims
-            .temporals
-            .iter()
-            .map(|t| {
-                (
-                    cp[core_start(t)],
-                    cp[t.span.end],
-                    counted_value(&t.value).or_else(|| t.interval.as_ref().map(timeml_value)),
-                )
-            })
-            .collect();
+        let mut spans: Vec<(usize, usize, Option<String>)> = Vec::new();
+        for t in &claims.temporals {
+            // TIMEX3 marks the two ends of a range apart («с [15] по [20 мая]»).
+            if let (Some(((_, a_end), (b_start, _))), Some(i)) = (range_end_spans(t), t.interval) {
+                let (from, to) = range_end_values(&t.value, i);
+                spans.push((cp[core_start(t)], cp[a_end], from));
+                spans.push((cp[b_start], cp[t.span.end], to));
+                continue;
+            }
+            spans.push((
+                cp[core_start(t)],
+                cp[t.span.end],
+                counted_value(&t.value).or_else(|| t.interval.as_ref().map(timeml_value)),
+            ));
+        }
         spans.extend(
             claims
                 .durations

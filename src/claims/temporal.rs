@@ -1031,7 +1031,7 @@ fn month_range(tg: &Tagged, j: usize, prep: Option<Prep>) -> Option<Core> {
         year_tok,
         day_month: None,
         weekday: None,
-        ends: None,
+        ends: Some(((j, k), (second, end))),
         end,
     })
 }
