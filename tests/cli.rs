@@ -399,23 +399,31 @@ fn timeline_shows_values_and_predicates() {
     );
 }
 
-#[test]
-fn timeline_places_a_period_named_alone_by_the_date_before_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.md");
-    std::fs::write(
-        &path,
-        "---\ndate: 2026-01-14\n---\nВ 2019 году он возглавил комитет. В конце года он ушел \
-         в отставку. В начале месяца цены выросли. Новый закон вступит в силу в конце года.\n",
-    )
-    .unwrap();
+/// The timeline rows (`--format json`) of an article written to a temporary file.
+fn timeline_rows(article: &str) -> Vec<serde_json::Value> {
+    let (_dir, path) = tmp("a.md", article.as_bytes());
     let v = json(&run(&[
         "timeline",
         "--format",
         "json",
         path.to_str().unwrap(),
     ]));
-    let rows = v["expressions"].as_array().unwrap();
+    v["expressions"].as_array().unwrap().clone()
+}
+
+/// The row of `text` among `rows`.
+fn row<'a>(rows: &'a [serde_json::Value], text: &str) -> &'a serde_json::Value {
+    rows.iter()
+        .find(|r| r["text"] == text)
+        .unwrap_or_else(|| panic!("no «{text}» in {rows:?}"))
+}
+
+#[test]
+fn timeline_places_a_period_named_alone_by_the_date_before_it() {
+    let rows = timeline_rows(
+        "---\ndate: 2026-01-14\n---\nВ 2019 году он возглавил комитет. В конце года он ушел \
+         в отставку. В начале месяца цены выросли. Новый закон вступит в силу в конце года.\n",
+    );
     let start = |text: &str| {
         rows.iter()
             .filter(|r| r["text"] == text)
@@ -430,155 +438,73 @@ fn timeline_places_a_period_named_alone_by_the_date_before_it() {
 
 #[test]
 fn timeline_gives_a_weekday_beside_its_date_that_day() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.md");
-    std::fs::write(
-        &path,
+    let rows = timeline_rows(
         "---\ndate: 1998-11-21\nlang: en\n---\nHe was shot on Friday, Oct. 23. Shares were \
          bought from Sept. 14 to Thursday. They met Tuesday, Nov. 18.\n",
-    )
-    .unwrap();
-    let v = json(&run(&[
-        "timeline",
-        "--format",
-        "json",
-        path.to_str().unwrap(),
-    ]));
-    let rows = v["expressions"].as_array().unwrap();
-    let start = |text: &str| {
-        rows.iter()
-            .filter(|r| r["text"] == text)
-            .map(|r| r["start_date"].as_str().unwrap_or("").to_string())
-            .collect::<Vec<_>>()
-    };
+    );
     // Alone, "Friday" would be the last one before publication (20 November).
-    assert_eq!(start("on Friday"), ["1998-10-23"]);
+    assert_eq!(row(&rows, "on Friday")["start_date"], "1998-10-23");
     // Not in apposition: the range's end is the last Thursday.
-    assert_eq!(start("to Thursday"), ["1998-11-19"]);
-    assert_eq!(start("Tuesday"), ["1998-11-17"]);
+    assert_eq!(row(&rows, "to Thursday")["start_date"], "1998-11-19");
+    // 18 November 1998 is a Wednesday: the weekday keeps its own reading.
+    assert_eq!(row(&rows, "Tuesday")["start_date"], "1998-11-17");
 }
 
 #[test]
 fn timeline_counts_earlier_and_later_from_the_time_before() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.md");
-    std::fs::write(
-        &path,
+    let rows = timeline_rows(
         "---\ndate: 1989-10-27\nlang: en\n---\nIn the third quarter, net income rose to $5 \
          million from $3 million a year earlier. He joined in 2019. Two years later he left. \
          Prices fell a year ago.\n",
-    )
-    .unwrap();
-    let v = json(&run(&[
-        "timeline",
-        "--format",
-        "json",
-        path.to_str().unwrap(),
-    ]));
-    let rows = v["expressions"].as_array().unwrap();
-    let row = |text: &str| {
-        rows.iter()
-            .find(|r| r["text"] == text)
-            .unwrap_or_else(|| panic!("no row «{text}»"))
-    };
-    assert_eq!(row("a year earlier")["duration"]["relation"], "earlier");
-    assert_eq!(row("a year earlier")["start_date"], "1988-07-01");
-    assert_eq!(row("a year earlier")["grain"], "quarter");
-    assert_eq!(row("Two years later")["start_date"], "2021-01-01");
+    );
+    let earlier = row(&rows, "a year earlier");
+    assert_eq!(earlier["duration"]["relation"], "earlier");
+    assert_eq!(earlier["start_date"], "1988-07-01");
+    assert_eq!(earlier["grain"], "quarter");
+    assert_eq!(row(&rows, "Two years later")["start_date"], "2021-01-01");
     // No quarter in its sentence: a year before publication.
-    assert_eq!(row("a year ago")["start_date"], "1988-01-01");
+    assert_eq!(row(&rows, "a year ago")["start_date"], "1988-01-01");
 }
 
 #[test]
 fn timeline_places_the_same_period_by_the_date_before_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let ru = dir.path().join("ru.md");
-    std::fs::write(
-        &ru,
+    let ends = |rows: &[serde_json::Value], text: &str| {
+        let r = row(rows, text);
+        (
+            r["start_date"].as_str().unwrap_or("-").to_string(),
+            r["end_date"].as_str().unwrap_or("-").to_string(),
+        )
+    };
+    let ru = timeline_rows(
         "---\ndate: 2025-11-01\n---\nВ отчетном квартале прибыль снизилась. Выручка в январе–сентябре \
          2025 года выросла на 5% по сравнению с аналогичным периодом прошлого года.\n",
-    )
-    .unwrap();
-    let en = dir.path().join("en.md");
-    std::fs::write(
-        &en,
-        "---\ndate: 1989-10-27\nlang: en\n---\nNet income for the second quarter rose. The quarter \
-         included a charge. Sales fell from the year-ago quarter.\n",
-    )
-    .unwrap();
-    let rows = |path: &std::path::Path| {
-        let v = json(&run(&[
-            "timeline",
-            "--format",
-            "json",
-            path.to_str().unwrap(),
-        ]));
-        v["expressions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| {
-                (
-                    r["text"].as_str().unwrap().to_string(),
-                    r["start_date"].as_str().unwrap_or("-").to_string(),
-                    r["end_date"].as_str().unwrap_or("-").to_string(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    let ru = rows(&ru);
+    );
     // No quarter named before it: the last one that ended before publication.
     assert_eq!(
-        ru[0],
-        (
-            "В отчетном квартале".into(),
-            "2025-07-01".into(),
-            "2025-09-30".into()
-        )
+        ends(&ru, "В отчетном квартале"),
+        ("2025-07-01".into(), "2025-09-30".into())
     );
     assert_eq!(
-        ru[2],
-        (
-            "с аналогичным периодом прошлого года".into(),
-            "2024-01-01".into(),
-            "2024-09-30".into()
-        )
+        ends(&ru, "с аналогичным периодом прошлого года"),
+        ("2024-01-01".into(), "2024-09-30".into())
     );
-    let en = rows(&en);
-    assert_eq!(en[1].1, "1989-04-01");
+    let en = timeline_rows(
+        "---\ndate: 1989-10-27\nlang: en\n---\nNet income for the second quarter rose. The quarter \
+         included a charge. Sales fell from the year-ago quarter.\n",
+    );
+    assert_eq!(row(&en, "The quarter")["start_date"], "1989-04-01");
     assert_eq!(
-        en[2],
-        (
-            "from the year-ago quarter".into(),
-            "1988-04-01".into(),
-            "1988-06-30".into()
-        )
+        ends(&en, "from the year-ago quarter"),
+        ("1988-04-01".into(), "1988-06-30".into())
     );
 }
 
 #[test]
 fn timeline_shows_a_lunar_feast_with_its_days() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.md");
-    std::fs::write(
-        &path,
-        "---\ndate: 2018-05-01\nlang: en\n---\nDuring Ramadan 2018 the charity fed families \
-         every night. Eid al-Fitr 2051 is far away.\n",
-    )
-    .unwrap();
-    let v = json(&run(&[
-        "timeline",
-        "--format",
-        "json",
-        path.to_str().unwrap(),
-    ]));
-    let rows = v["expressions"].as_array().unwrap();
-    let row = |text: &str| {
-        rows.iter()
-            .find(|r| r["text"] == text)
-            .unwrap_or_else(|| panic!("no «{text}» in {rows:?}"))
-    };
-    let ramadan = row("During Ramadan 2018");
+    let article = "---\ndate: 2018-05-01\nlang: en\n---\nDuring Ramadan 2018 the charity fed \
+                   families every night. Eid al-Fitr 2051 is far away.\n";
+    let rows = timeline_rows(article);
+    let ramadan = row(&rows, "During Ramadan 2018");
     assert_eq!(ramadan["kind"], "holiday");
     assert_eq!(
         (ramadan["start_date"].as_str(), ramadan["end_date"].as_str()),
@@ -586,9 +512,10 @@ fn timeline_shows_a_lunar_feast_with_its_days() {
     );
     // A year the table does not have: found, unplaced.
     assert_eq!(
-        row("Eid al-Fitr 2051")["start_date"],
+        row(&rows, "Eid al-Fitr 2051")["start_date"],
         serde_json::Value::Null
     );
+    let (_dir, path) = tmp("a.md", article.as_bytes());
     let human = stdout(&run(&["timeline", path.to_str().unwrap()]));
     assert!(human.contains("2018-05-16…2018-06-14"), "{human}");
 }
