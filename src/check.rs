@@ -73,7 +73,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 .map(|a| a.tense);
             t.interval = match t.value {
                 // A plan («будет готов к концу года») counts from publication.
-                crate::claims::TimeValue::PeriodOfContext { unit, part }
+                TimeValue::PeriodOfContext { unit, part }
                     if t.anchor.as_ref().map(|a| a.tense) != Some(morphology::Tense::Future) =>
                 {
                     match context {
@@ -84,7 +84,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                         None => resolve::period_of(unit, Some(part), published.date),
                     }
                 }
-                crate::claims::TimeValue::PeriodOfContext { unit, part } => {
+                TimeValue::PeriodOfContext { unit, part } => {
                     resolve::period_of(unit, Some(part), published.date)
                 }
                 // "the period", "the year-ago period": of the date before it. "The quarter" of a
@@ -113,27 +113,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 }
             }
         }
-        // "Friday, Oct. 23": a weekday beside a date that falls on it names that day.
-        for k in 1..temporals.len() {
-            let (a, b) = (&temporals[k - 1], &temporals[k]);
-            if !a.beside(b, &text.tokens) {
-                continue;
-            }
-            let (w, date) = match (&a.value, &b.value) {
-                (TimeValue::Weekday { shift: None, .. }, TimeValue::Date { .. }) => (k - 1, b),
-                (TimeValue::Date { .. }, TimeValue::Weekday { shift: None, .. }) => (k, a),
-                _ => continue,
-            };
-            let TimeValue::Weekday { weekday, .. } = temporals[w].value else {
-                continue;
-            };
-            let day = date
-                .day()
-                .filter(|d| chrono::Datelike::weekday(d).number_from_monday() == weekday);
-            if let Some(day) = day {
-                temporals[w].interval = Some(crate::claims::Interval::day(day));
-            }
-        }
+        weekdays_beside_dates(&mut temporals, &text.tokens);
         for d in &mut durations {
             d.interval = resolve::duration_point(d, published.date);
         }
@@ -168,6 +148,32 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             orders,
         },
     )
+}
+
+/// "Friday, Oct. 23": a weekday in apposition with a date that falls on it names that day
+/// (alone it would be the nearest such weekday). A weekday the date does not fall on keeps
+/// its own reading: `temporal/weekday-mismatch` reports the pair.
+fn weekdays_beside_dates(temporals: &mut [Temporal], tokens: &[crate::text::Token]) {
+    for k in 1..temporals.len() {
+        let (a, b) = (&temporals[k - 1], &temporals[k]);
+        if !a.beside(b, tokens) {
+            continue;
+        }
+        let (w, date) = match (&a.value, &b.value) {
+            (TimeValue::Weekday { shift: None, .. }, TimeValue::Date { .. }) => (k - 1, b),
+            (TimeValue::Date { .. }, TimeValue::Weekday { shift: None, .. }) => (k, a),
+            _ => continue,
+        };
+        let TimeValue::Weekday { weekday, .. } = temporals[w].value else {
+            continue;
+        };
+        let day = date
+            .day()
+            .filter(|d| chrono::Datelike::weekday(d).number_from_monday() == weekday);
+        if let Some(day) = day {
+            temporals[w].interval = Some(crate::claims::Interval::day(day));
+        }
+    }
 }
 
 /// «годом ранее», "a year later": the time named just before (in the sentence or the one
