@@ -117,6 +117,14 @@ pub enum TimeValue {
         /// Year, when written.
         year: Option<i32>,
     },
+    /// "last Christmas", «на прошлую Пасху»: a named day by its place relative to
+    /// publication.
+    RelativeHoliday {
+        /// The rule that places it.
+        rule: holidays::Holiday,
+        /// -1 the last one before publication, 0 this year's, 1 the first after.
+        shift: i32,
+    },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
     /// «на выходных», «в минувшие выходные», "last weekend": Saturday and Sunday of a week.

@@ -403,6 +403,18 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 .collect();
             choose(&c, published, tense)
         }
+        TimeValue::RelativeHoliday { rule, shift } => {
+            let c: Vec<_> = (y0 - 2..=y0 + 2)
+                .flat_map(|y| rule.occurrences(y))
+                .filter_map(|(start, end)| span_interval(start, end))
+                .collect();
+            match shift {
+                s if s < 0 => c.iter().rev().find(|i| i.end < published),
+                0 => c.iter().find(|i| i.start.year() == y0),
+                _ => c.iter().find(|i| i.start > published),
+            }
+            .copied()
+        }
         // Placed by `check` against the date before it; alone, against publication.
         TimeValue::PeriodOfContext { unit, part } => period_of(unit, Some(part), published),
         TimeValue::SamePeriod { .. } => None,

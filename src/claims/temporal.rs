@@ -726,10 +726,30 @@ fn day_of_relative_month(tg: &Tagged, j: usize) -> Option<Core> {
 
 /// «на Рождество», «Великдень 2025 року», "Thanksgiving 2013": a named day and its year.
 fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
-    let Some((Phrase::Holiday(rule), after)) = tg.phrase_of(j, |m| matches!(m, Phrase::Holiday(_)))
-    else {
-        return None;
+    let holiday_at = |k| match tg.phrase_of(k, |m| matches!(m, Phrase::Holiday(_))) {
+        Some((Phrase::Holiday(rule), after)) => Some((rule, after)),
+        _ => None,
     };
+    // "last Christmas", «на прошлую Пасху».
+    let shift = tg.find(j, |w| match w {
+        Word::WeekdayShift(s) => Some(*s),
+        _ => None,
+    });
+    if let Some((shift, (rule, end))) = shift
+        .filter(|_| tg.joined(j + 1))
+        .and_then(|s| Some((s, holiday_at(j + 1)?)))
+    {
+        return Some(Core {
+            attributive: false,
+            value: TimeValue::RelativeHoliday { rule, shift },
+            year_tok: None,
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end,
+        });
+    }
+    let (rule, after) = holiday_at(j)?;
     let (year, year_tok, end) = trailing_year(tg, after);
     if rule.needs_year && year.is_none() {
         return None;
@@ -2536,6 +2556,11 @@ mod tests {
             (Lang::Uk, "на Різдво", "2025-12-25"),
             (Lang::En, "Thanksgiving 2013", "2013-11-28"),
             (Lang::En, "Black Friday of last year", "2025-11-28"),
+            // By place: the last one before publication, this year's, the first after.
+            (Lang::En, "Last Christmas", "2025-12-25"),
+            (Lang::En, "this Thanksgiving", "2026-11-26"),
+            (Lang::En, "next Easter", "2026-04-05"),
+            (Lang::Ru, "на прошлую Пасху", "2025-04-20"),
         ] {
             let one = (day.to_string(), day.to_string());
             assert_eq!(day_of(lang, phrase, "2026-01-14"), one, "{phrase}");

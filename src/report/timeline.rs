@@ -80,7 +80,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::RelativeSeason { .. } => "relative-season",
         TimeValue::InRelativeYear { value, .. } => kind(value),
         TimeValue::NthInMonth { .. } => "nth-in-month",
-        TimeValue::Holiday { .. } => "holiday",
+        TimeValue::Holiday { .. } | TimeValue::RelativeHoliday { .. } => "holiday",
         TimeValue::PeriodOfContext { .. } => "period-of-context",
         TimeValue::SamePeriod { .. } => "same-period",
     }

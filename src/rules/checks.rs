@@ -409,6 +409,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
                 | TimeValue::SamePeriod { .. }
                 | TimeValue::Weekday { .. }
                 | TimeValue::Weekend { .. }
+                | TimeValue::RelativeHoliday { .. }
                 | TimeValue::Range { .. }
         ) {
             continue;
