@@ -517,6 +517,10 @@ struct GrammarFile {
     reported_speech_markers: Vec<String>,
     conditional_particles: Vec<String>,
     future_markers: Vec<String>,
+    /// Verbs that place a named day on the calendar rather than tell of an event: «Пасха
+    /// пришлась на апрель».
+    #[serde(default)]
+    calendar_verbs: Vec<String>,
     abbreviations: Vec<String>,
     #[serde(default)]
     teaser_markers: Vec<String>,
@@ -644,6 +648,7 @@ pub struct LanguagePack {
     pub teaser_markers: Vec<Vec<String>>,
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
+    calendar_verbs: HashSet<String>,
     abbreviations: HashSet<String>,
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
@@ -1139,6 +1144,7 @@ impl LanguagePack {
                 .collect(),
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
+            calendar_verbs: set(&gr.calendar_verbs),
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
@@ -1224,6 +1230,11 @@ impl LanguagePack {
     /// Predicate of plan or expectation («планируется»).
     pub fn is_future_marker(&self, folded: &str) -> bool {
         self.future_markers.contains(folded)
+    }
+
+    /// A verb that says which day a named day falls on («пришлась», «выпала»).
+    pub fn is_calendar_verb(&self, folded: &str) -> bool {
+        self.calendar_verbs.contains(folded)
     }
 
     /// The word after this one is a bare infinitive («will meet», «to meet»).

@@ -750,7 +750,16 @@ fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
         });
     }
     let (rule, after) = holiday_at(j)?;
-    let (year, year_tok, end) = trailing_year(tg, after);
+    let (year, year_tok, end) = match trailing_year(tg, after) {
+        // "Diwali in 2019", «Пасха в 2025 году».
+        (None, ..) if tg.prep(after) == Some(Prep::At) && tg.joined(after + 1) => {
+            match trailing_year(tg, after + 1) {
+                (Some(y), t, e) if tg.pack.bare_years || e > after + 2 => (Some(y), t, e),
+                _ => (None, None, after),
+            }
+        }
+        found => found,
+    };
     if rule.needs_year && year.is_none() {
         return None;
     }
@@ -2561,6 +2570,8 @@ mod tests {
             (Lang::En, "this Thanksgiving", "2026-11-26"),
             (Lang::En, "next Easter", "2026-04-05"),
             (Lang::Ru, "на прошлую Пасху", "2025-04-20"),
+            (Lang::Ru, "Пасха в 2025 году", "2025-04-20"),
+            (Lang::En, "Thanksgiving in 2013", "2013-11-28"),
         ] {
             let one = (day.to_string(), day.to_string());
             assert_eq!(day_of(lang, phrase, "2026-01-14"), one, "{phrase}");

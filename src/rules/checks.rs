@@ -12,7 +12,7 @@ use crate::claims::resolve::{days_in_month, resolve};
 use crate::claims::{Temporal, TimeValue};
 use crate::diagnostics::{Diagnostic, Fix, Label};
 use crate::document::{DateSource, Document};
-use crate::language::{LanguagePack, Prep};
+use crate::language::{fold, LanguagePack, Prep};
 use crate::morphology::Tense;
 use crate::suppress::Suppression;
 use crate::text::Text;
@@ -417,6 +417,21 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         // «в марте следующего года» in a story of the past counts from the story's year,
         // not from publication.
         if matches!(t.value, TimeValue::InRelativeYear { offset, .. } if offset > 0) {
+            continue;
+        }
+        // «Пасха в этом году пришлась на апрель»: the calendar, told in the past tense
+        // before the day, is no event.
+        let named_day = match &t.value {
+            TimeValue::InRelativeYear { value, .. } => {
+                matches!(**value, TimeValue::Holiday { .. })
+            }
+            v => matches!(v, TimeValue::Holiday { .. }),
+        };
+        if named_day
+            && ctx
+                .pack
+                .is_some_and(|p| p.is_calendar_verb(&fold(ctx.src(&anchor.span))))
+        {
             continue;
         }
         let distance = match p.tense {
