@@ -216,6 +216,9 @@ struct CalendarFile {
     standalone_relative_days: StdHashMap<String, i32>,
     #[serde(default)]
     weekday_shifts: StdHashMap<String, i32>,
+    /// Phrases after a weekday naming the one after the coming one: "after next".
+    #[serde(default)]
+    after_next: Vec<String>,
     /// Ordinals that count a weekday or day within a month («первый понедельник», "the last
     /// Friday"); -1 is the last.
     #[serde(default)]
@@ -617,6 +620,8 @@ pub enum Phrase {
     /// "the quarter", «аналогичный период прошлого года»: the period (or its quarter or
     /// year) of the date before it, moved by whole years.
     ContextPeriod(Option<Unit>, i32),
+    /// "after next" after a weekday: the one after the coming one.
+    AfterNext,
 }
 
 /// The compiled knowledge of one language.
@@ -1013,6 +1018,9 @@ impl LanguagePack {
         }
         for (phrase, unit) in &cal.period_nouns {
             add_phrase(phrase, Phrase::PeriodNoun(*unit));
+        }
+        for phrase in &cal.after_next {
+            add_phrase(phrase, Phrase::AfterNext);
         }
         for c in &cal.context_periods {
             for phrase in &c.phrases {

@@ -127,6 +127,11 @@ pub enum TimeValue {
     },
     /// «вчера» = -1 day from publication.
     RelativeDay(i32),
+    /// "Wednesday after next", «середа після наступної»: a week after the coming one.
+    WeekdayAfterNext {
+        /// ISO weekday, Monday = 1.
+        weekday: u32,
+    },
     /// «на выходных», «в минувшие выходные», "last weekend": Saturday and Sunday of a week.
     Weekend {
         /// Weeks from the publication week; `None`: the one the tense points to.

@@ -335,6 +335,12 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
                 }
             }
         }
+        TimeValue::WeekdayAfterNext { weekday } => {
+            let ahead =
+                (weekday as i64 - published.weekday().number_from_monday() as i64).rem_euclid(7);
+            let coming = published + chrono::Duration::days(if ahead == 0 { 7 } else { ahead });
+            Some(Interval::day(coming + chrono::Duration::days(7)))
+        }
         TimeValue::Weekend { shift } => {
             let monday = published - Days::new(published.weekday().num_days_from_monday() as u64);
             let weekend = |w: i64| {
@@ -624,6 +630,16 @@ mod tests {
             res(m(9, 0), "2026-03-10", None),
             ("2026-09-01".into(), "2026-09-30".into())
         );
+    }
+
+    #[test]
+    fn a_weekday_after_next() {
+        let wed = TimeValue::WeekdayAfterNext { weekday: 3 };
+        // From Tuesday 12 February 2013 the coming Wednesday is the 13th.
+        assert_eq!(res(wed.clone(), "2013-02-12", None).0, "2013-02-20");
+        // From a Wednesday the coming one is a week on.
+        assert_eq!(res(wed.clone(), "2013-02-13", None).0, "2013-02-27");
+        assert_eq!(res(wed, "2013-02-14", None).0, "2013-02-27");
     }
 
     #[test]

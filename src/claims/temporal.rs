@@ -498,6 +498,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::Holiday(_) => {}
             // Read by `references_in`.
             Phrase::Vague(_) => {}
+            // Only after a weekday.
+            Phrase::AfterNext => {}
             // Only after a part: «в конце года».
             Phrase::PeriodNoun(_) => {}
             Phrase::ContextPeriod(unit, years) => {
@@ -1690,6 +1692,21 @@ fn weekday(tg: &Tagged, j: usize, prep: Option<Prep>, found: &[Temporal]) -> Opt
         _ => (None, j),
     };
     let weekday = tg.weekday(k)?;
+    // "Wednesday after next", «середу після наступної».
+    if let Some((Phrase::AfterNext, after)) = tg
+        .phrase(k + 1)
+        .filter(|_| shift.is_none() && tg.joined(k + 1))
+    {
+        return Some(Core {
+            attributive: false,
+            value: TimeValue::WeekdayAfterNext { weekday },
+            year_tok: None,
+            day_month: None,
+            weekday: Some((j, k + 1)),
+            ends: None,
+            end: after,
+        });
+    }
     // «во вторник на следующей неделе», «середа наступного тижня», "Monday next week": the
     // week is named after the day.
     let week_at = tg.skip_filler(k + 1); // "Wednesday of next week"
@@ -2252,6 +2269,17 @@ mod tests {
         );
         assert!(found("Он не любит понедельник.").is_empty());
         assert!(found("Среда обитания изменилась.").is_empty());
+        assert_eq!(
+            found_in(Lang::En, "on Friday after next")[0],
+            (
+                "on Friday after next".into(),
+                TimeValue::WeekdayAfterNext { weekday: 5 }
+            )
+        );
+        assert_eq!(
+            found("в среду после следующей")[0].1,
+            TimeValue::WeekdayAfterNext { weekday: 3 }
+        );
         assert!(found("накануне саммита").is_empty());
         assert_eq!(found("Накануне, 5 января").len(), 2);
     }

@@ -74,6 +74,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Range { .. } => "range",
         TimeValue::Weekday { .. } => "weekday",
         TimeValue::Weekend { .. } => "weekend",
+        TimeValue::WeekdayAfterNext { .. } => "weekday",
         TimeValue::RelativeDay(_) => "relative-day",
         TimeValue::RelativePeriod { .. } => "relative-period",
         TimeValue::RelativeMonth { .. } => "relative-month",

@@ -408,6 +408,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
                 | TimeValue::PeriodOfContext { .. }
                 | TimeValue::SamePeriod { .. }
                 | TimeValue::Weekday { .. }
+                | TimeValue::WeekdayAfterNext { .. }
                 | TimeValue::Weekend { .. }
                 | TimeValue::RelativeHoliday { .. }
                 | TimeValue::Range { .. }
