@@ -132,25 +132,35 @@ fn teaser_sentences(source: &str, text: &Text, pack: &crate::language::LanguageP
     if pack.teaser_markers.is_empty() {
         return Vec::new();
     }
+    // The first words folded, each at most once per sentence and only when a marker's
+    // words before it matched; the buffers serve every sentence.
+    let mut folded: [String; 3] = Default::default();
     text.sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            // The first words as written; folded only when a marker could match.
+            // The first words as written.
             let mut words = text.tokens[(*s).clone()]
                 .iter()
                 .filter(|t| t.is_word())
                 .map(|t| t.text(source));
             let first: [Option<&str>; 3] = [words.next(), words.next(), words.next()];
-            let mut buf = String::new();
+            let mut done = 0;
             pack.teaser_markers.iter().any(|m| {
                 !m.is_empty()
                     && m.len() <= first.len()
-                    && m.iter().zip(first).all(|(want, got)| {
-                        got.is_some_and(|g| {
-                            crate::language::fold_into(&mut buf, g);
-                            buf == *want
-                        })
+                    && m.iter().zip(first).enumerate().all(|(k, (want, got))| {
+                        got.is_some() && {
+                            // The words before `k` are there too: they come first.
+                            while done <= k {
+                                crate::language::fold_into(
+                                    &mut folded[done],
+                                    first[done].unwrap_or_default(),
+                                );
+                                done += 1;
+                            }
+                            folded[k] == *want
+                        }
                     })
             })
         })
