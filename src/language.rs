@@ -640,32 +640,85 @@ fn unchanged_width(b: &[u8], i: usize) -> usize {
 /// need the full Unicode lower-casing.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        'A'..='Z' => c.to_ascii_lowercase(),
-        'ё' | 'Ё' => 'е',
-        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' | 'ґ' => c,
-        'Ґ' => 'ґ',
-        // Basic Cyrillic capitals: А–Я map 32 code points up, Ѐ–Џ 80.
-        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
-        '’' | 'ʼ' | '`' => '\'',
-        c if c.is_ascii() => c,
-        _ => return None,
-    })
+    let u = c as u32;
+    if u < 0x80 {
+        return Some(ASCII_FOLD[u as usize] as char);
+    }
+    if let Some(&f) = CYRILLIC_FOLD.get(u.wrapping_sub(0x400) as usize) {
+        return char::from_u32(f.into()).filter(|_| f != 0);
+    }
+    matches!(c, '’' | 'ʼ').then_some('\'')
 }
+
+/// [`fold_char`] of every ASCII character: capitals to small letters, the backtick to `'`.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            c @ b'A'..=b'Z' => c + 32,
+            b'`' => b'\'',
+            c => c,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`fold_char`] of U+0400–U+04FF by `code - 0x400`; 0 for the characters off the fast path.
+/// Capitals А–Я map 32 code points up, Ѐ–Џ 80; «ё» and «Ё» fold to «е»; «Ґ» to «ґ».
+const CYRILLIC_FOLD: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < 256 {
+        let c = 0x400 + k as u16;
+        t[k] = match c {
+            0x401 | 0x451 => 0x435,
+            0x400..=0x40F => c + 80,
+            0x410..=0x42F => c + 32,
+            0x430..=0x45F | 0x491 => c,
+            0x490 => 0x491,
+            _ => 0,
+        };
+        k += 1;
+    }
+    t
+};
 
 /// The first three folded characters of a word as a key (`\0` for missing ones), or
 /// `None` when a character is off the fast path.
+///
+/// Reads bytes: ASCII and two-byte characters are decoded in place, others through `chars`.
 #[inline]
 pub(crate) fn prefix_key(word: &str) -> Option<u64> {
-    let mut it = word.chars();
+    let b = word.as_bytes();
     let mut key = 0u64;
+    let mut i = 0;
     for _ in 0..3 {
-        let c = match it.next() {
-            Some(c) => fold_char(c)?,
-            None => '\0',
+        let c = match b.get(i) {
+            None => 0,
+            Some(&b0) if b0 < 0x80 => {
+                i += 1;
+                u32::from(ASCII_FOLD[b0 as usize])
+            }
+            Some(&b0) if b0 & 0xE0 == 0xC0 => {
+                // A two-byte character: its continuation byte follows (valid UTF-8).
+                let b1 = b.get(i + 1).copied().unwrap_or(0);
+                let code = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                i += 2;
+                match CYRILLIC_FOLD.get(code.wrapping_sub(0x400) as usize) {
+                    Some(&0) => return None,
+                    Some(&f) => u32::from(f),
+                    None => fold_char(char::from_u32(code)?)? as u32,
+                }
+            }
+            Some(_) => {
+                let c = word.get(i..)?.chars().next()?;
+                i += c.len_utf8();
+                fold_char(c)? as u32
+            }
         };
-        key = (key << 21) | c as u64;
+        key = (key << 21) | u64::from(c);
     }
     Some(key)
 }
@@ -1204,6 +1257,56 @@ mod tests {
             ] {
                 fold_into(&mut buf, &w);
                 assert_eq!(buf, reference(&w), "{w:?}");
+            }
+        }
+    }
+
+    /// The folding tables agree with the rule they encode, and the byte-level prefix key
+    /// with the one read character by character.
+    #[test]
+    fn fold_tables_and_prefix_keys_agree_with_the_rules() {
+        let rule = |c: char| -> Option<char> {
+            Some(match c {
+                'A'..='Z' => c.to_ascii_lowercase(),
+                'ё' | 'Ё' => 'е',
+                'a'..='z' | 'а'..='я' | 'ѐ'..='џ' | 'ґ' => c,
+                'Ґ' => 'ґ',
+                'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+                'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
+                '’' | 'ʼ' | '`' => '\'',
+                c if c.is_ascii() => c,
+                _ => return None,
+            })
+        };
+        let chars: Vec<char> = (0u32..0x3000)
+            .chain([0x1E9E, 0xFFFD, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            assert_eq!(fold_char(c), rule(c), "{c:?}");
+        }
+        let reference = |w: &str| -> Option<u64> {
+            let mut it = w.chars();
+            let mut key = 0u64;
+            for _ in 0..3 {
+                let c = match it.next() {
+                    Some(c) => rule(c)?,
+                    None => '\0',
+                };
+                key = (key << 21) | c as u64;
+            }
+            Some(key)
+        };
+        for &c in &chars {
+            for w in [
+                format!("{c}"),
+                format!("Ал{c}ё"),
+                format!("{c}Ґx`ЁЇ"),
+                format!("z{c}"),
+                format!("п’{c}"),
+                String::new(),
+            ] {
+                assert_eq!(prefix_key(&w), reference(&w), "{w:?}");
             }
         }
     }
