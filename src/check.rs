@@ -34,13 +34,15 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         return (Text::default(), Claims::default());
     };
     let text = Text::new(&doc.text, &doc.segments, pack);
+    // Every word looked up in the lexicon once, for the extractor and the clause grammar.
+    let tagged = temporal::Tagged::new(&doc.text, &text.tokens, pack);
     let temporal::Extracted {
         mut temporals,
         mut durations,
         ages,
         quantities,
         mut references,
-    } = temporal::extract_all(&doc.text, &text, pack);
+    } = temporal::extract_tagged(&tagged, &text);
     // A teaser of another article («Читайте также: …») speaks of that article's time.
     let teasers = teaser_sentences(&doc.text, &text, pack);
     if !teasers.is_empty() {
@@ -49,7 +51,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         references.retain(|r| !teasers.contains(&r.sentence));
     }
     if let Some(morph) = doc.lang.and_then(morphology::for_language) {
-        anchor::anchor_all(&doc.text, &text, pack, morph, &mut temporals);
+        let scope = anchor::Scope {
+            source: &doc.text,
+            text: &text,
+            pack,
+            morph,
+            listed: tagged.listed(),
+        };
+        anchor::anchor_all(scope, &mut temporals);
         // "the 1996 campaign" dates the campaign, whatever the verb.
         for a in temporals
             .iter_mut()

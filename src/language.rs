@@ -557,13 +557,52 @@ pub struct LanguagePack {
     participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
     pub max_word_bytes: usize,
-    /// First three letters of every word of the lexicon: a cheap test before folding a word.
+    /// First three letters of every word the extractor looks at: a cheap test before folding
+    /// a word.
     prefixes: PrefixFilter,
+    /// First three letters of every word of the lexicon, the clause words included.
+    listed_prefixes: PrefixFilter,
     /// Every word that appears inside a phrase, after its first.
     phrase_words: HashSet<String>,
     /// Every folded word the extractor looks at (words, phrase words, number suffixes, date
-    /// fillers) with its readings and the phrases it opens: one lookup per word.
+    /// fillers) with its readings and the phrases it opens, and every word the clause grammar
+    /// looks at (subordinators, markers, particles) with its roles: one lookup per word.
     lexicon: HashMap<String, LexEntry>,
+    /// [`LanguagePack::reported_speech_markers`] as lexicon ids.
+    reported_marker_ids: Vec<Vec<u32>>,
+}
+
+/// The roles a word plays in the clause grammar of `grammar.toml`, as a set of bits.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Roles(u8);
+
+impl Roles {
+    /// No role.
+    pub const NONE: Roles = Roles(0);
+    /// Opens a subordinate clause («что», «который»).
+    pub const SUBORDINATOR: Roles = Roles(1);
+    /// Complementiser of reported speech («что»).
+    pub const REPORTED_SPEECH: Roles = Roles(2);
+    /// Conditional particle («бы»).
+    pub const CONDITIONAL: Roles = Roles(4);
+    /// Predicate of plan or expectation («планируется»).
+    pub const FUTURE_MARKER: Roles = Roles(8);
+    /// The word after it is a bare infinitive ("will", "to").
+    pub const INFINITIVE_MARKER: Roles = Roles(16);
+    /// The word after it is a participle ("will be", "has been").
+    pub const PARTICIPLE_MARKER: Roles = Roles(32);
+    /// Opens a reported-speech marker phrase («как» in «как сообщалось»).
+    pub const REPORTED_MARKER_START: Roles = Roles(64);
+
+    /// Whether it has every role of `other`.
+    #[inline]
+    pub fn has(self, other: Roles) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    fn add(&mut self, other: Roles) {
+        self.0 |= other.0;
+    }
 }
 
 /// What the lexicon knows of one folded word.
@@ -580,6 +619,11 @@ pub struct LexEntry {
     /// The id of the word without its possessive ending ("year's" → "year"), when that word
     /// is in the lexicon too.
     pub stem: Option<u32>,
+    /// Its roles in the clause grammar.
+    pub roles: Roles,
+    /// The time-expression extractor looks at it (a word, phrase word, number suffix or date
+    /// filler); false for a word only the clause grammar knows.
+    pub extractor: bool,
 }
 
 /// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
@@ -1030,8 +1074,54 @@ impl LanguagePack {
                 .iter()
                 .filter_map(|x| w.strip_suffix(x.as_str()))
                 .find_map(|stem| ids.get(stem).copied());
+            entry.extractor = true;
         }
         let prefixes = PrefixFilter::new(lexicon.keys().filter_map(|w| prefix_key(w)));
+        // The clause words join the lexicon with their roles; new words take ids after the
+        // extractor's, in the order of the words.
+        let reported_markers: Vec<Vec<String>> = gr
+            .reported_speech_markers
+            .iter()
+            .map(|p| p.split_whitespace().map(fold).collect())
+            .collect();
+        let mut roles: std::collections::BTreeMap<String, Roles> = Default::default();
+        for (list, role) in [
+            (&gr.subordinators, Roles::SUBORDINATOR),
+            (&gr.reported_speech, Roles::REPORTED_SPEECH),
+            (&gr.conditional_particles, Roles::CONDITIONAL),
+            (&gr.future_markers, Roles::FUTURE_MARKER),
+            (&gr.infinitive_after, Roles::INFINITIVE_MARKER),
+            (&gr.participle_after, Roles::PARTICIPLE_MARKER),
+        ] {
+            for w in list {
+                roles.entry(fold(w)).or_default().add(role);
+            }
+        }
+        for m in &reported_markers {
+            for (k, w) in m.iter().enumerate() {
+                let r = roles.entry(w.clone()).or_default();
+                if k == 0 {
+                    r.add(Roles::REPORTED_MARKER_START);
+                }
+            }
+        }
+        let mut next_id = keys.len() as u32;
+        for (w, r) in roles {
+            let entry = lexicon.entry(w.clone()).or_insert_with(|| {
+                next_id += 1;
+                LexEntry {
+                    word: w,
+                    id: next_id - 1,
+                    ..LexEntry::default()
+                }
+            });
+            entry.roles.add(r);
+        }
+        let reported_marker_ids = reported_markers
+            .iter()
+            .map(|m| m.iter().map(|w| lexicon[w].id).collect())
+            .collect();
+        let listed_prefixes = PrefixFilter::new(lexicon.keys().filter_map(|w| prefix_key(w)));
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
@@ -1042,18 +1132,16 @@ impl LanguagePack {
             number_suffixes,
             max_word_bytes,
             prefixes,
+            listed_prefixes,
             phrase_words,
             lexicon,
+            reported_marker_ids,
             month_genitive,
             weekday_nominative,
             weekday_at,
             subordinators: set(&gr.subordinators),
             reported_speech: set(&gr.reported_speech),
-            reported_speech_markers: gr
-                .reported_speech_markers
-                .iter()
-                .map(|p| p.split_whitespace().map(fold).collect())
-                .collect(),
+            reported_speech_markers: reported_markers,
             teaser_markers: gr
                 .teaser_markers
                 .iter()
@@ -1071,11 +1159,24 @@ impl LanguagePack {
         })
     }
 
-    /// Whether a word as written may be in the lexicon (false: it certainly is not).
+    /// Whether a word as written may be one the extractor looks at (false: it certainly is
+    /// not).
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
-        word.len() <= self.max_word_bytes
-            && prefix_key(word).is_none_or(|k| self.prefixes.may_contain(k))
+        self.may_contain_keyed(word, prefix_key(word))
+    }
+
+    /// [`LanguagePack::may_contain`] with the word's [`prefix_key`] computed already.
+    #[inline]
+    pub(crate) fn may_contain_keyed(&self, word: &str, key: Option<u64>) -> bool {
+        word.len() <= self.max_word_bytes && key.is_none_or(|k| self.prefixes.may_contain(k))
+    }
+
+    /// Whether a word with this [`prefix_key`] may be in the lexicon, the clause words
+    /// included (false: it certainly is not).
+    #[inline]
+    pub(crate) fn may_be_listed(&self, key: Option<u64>) -> bool {
+        key.is_none_or(|k| self.listed_prefixes.may_contain(k))
     }
 
     /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").
@@ -1095,7 +1196,18 @@ impl LanguagePack {
     /// number suffix or date filler); `None` for any other word.
     #[inline]
     pub fn entry(&self, folded: &str) -> Option<&LexEntry> {
+        self.listed(folded).filter(|e| e.extractor)
+    }
+
+    /// The lexicon's entry for a folded word, the extractor's or the clause grammar's.
+    #[inline]
+    pub fn listed(&self, folded: &str) -> Option<&LexEntry> {
         self.lexicon.get(folded)
+    }
+
+    /// [`LanguagePack::reported_speech_markers`] as the ids of their words' lexicon entries.
+    pub fn reported_marker_ids(&self) -> &[Vec<u32>] {
+        &self.reported_marker_ids
     }
 
     /// What a folded word can be in a time expression.
@@ -1307,6 +1419,67 @@ mod tests {
                 String::new(),
             ] {
                 assert_eq!(prefix_key(&w), reference(&w), "{w:?}");
+            }
+        }
+    }
+
+    /// The clause words' roles in the lexicon say what the word lists say, and the markers'
+    /// ids name their words.
+    #[test]
+    fn lexicon_roles_agree_with_the_grammar_lists() {
+        for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+            let pack = embedded::pack(lang).unwrap();
+            for e in pack.lexicon.values() {
+                let w = e.word.as_str();
+                let has = |r| e.roles.has(r);
+                assert_eq!(has(Roles::SUBORDINATOR), pack.is_subordinator(w), "{w}");
+                assert_eq!(
+                    has(Roles::REPORTED_SPEECH),
+                    pack.is_reported_speech(w),
+                    "{w}"
+                );
+                assert_eq!(has(Roles::CONDITIONAL), pack.is_conditional(w), "{w}");
+                assert_eq!(has(Roles::FUTURE_MARKER), pack.is_future_marker(w), "{w}");
+                assert_eq!(
+                    has(Roles::INFINITIVE_MARKER),
+                    pack.is_infinitive_marker(w),
+                    "{w}"
+                );
+                assert_eq!(
+                    has(Roles::PARTICIPLE_MARKER),
+                    pack.is_participle_marker(w),
+                    "{w}"
+                );
+                assert_eq!(e.extractor, pack.entry(w).is_some(), "{w}");
+                assert_eq!(pack.word(w), &e.words[..], "{w}");
+            }
+            for set in [
+                &pack.subordinators,
+                &pack.future_markers,
+                &pack.participle_after,
+            ] {
+                for w in set {
+                    assert!(pack.listed(w).is_some(), "{w}");
+                }
+            }
+            let ids: HashMap<u32, &str> = pack
+                .lexicon
+                .values()
+                .map(|e| (e.id, e.word.as_str()))
+                .collect();
+            assert_eq!(ids.len(), pack.lexicon.len(), "ids are unique");
+            for (m, by_id) in pack
+                .reported_speech_markers
+                .iter()
+                .zip(pack.reported_marker_ids())
+            {
+                let words: Vec<&str> = by_id.iter().map(|id| ids[id]).collect();
+                assert_eq!(m, &words);
+                assert!(pack
+                    .listed(&m[0])
+                    .unwrap()
+                    .roles
+                    .has(Roles::REPORTED_MARKER_START));
             }
         }
     }

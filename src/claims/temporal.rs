@@ -5,7 +5,7 @@
 
 use crate::claims::{Age, Duration, Temporal, TimeValue};
 use crate::language::{
-    fold_into, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
+    fold_into, prefix_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
 };
 use crate::text::{Text, Token, TokenKind};
 
@@ -15,6 +15,9 @@ pub(crate) struct Tagged<'a> {
     tokens: &'a [Token],
     /// Each token's lexicon entry: its readings and the phrases it opens.
     entries: Vec<Option<&'a LexEntry>>,
+    /// Each word's entry in the whole lexicon, the clause words' included, as written (no
+    /// possessive ending taken off): what the clause grammar reads.
+    listed: Vec<Option<&'a LexEntry>>,
     /// The tokens where an expression can start: numbers and lexicon words. Every pattern
     /// begins with one, so the passes visit only these.
     starts: Vec<u32>,
@@ -24,22 +27,38 @@ pub(crate) struct Tagged<'a> {
 }
 
 impl<'a> Tagged<'a> {
-    fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
+    /// Looks every word up in the lexicon once.
+    pub(crate) fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
         let mut entries = Vec::with_capacity(tokens.len());
+        let mut listed = Vec::with_capacity(tokens.len());
         let mut buf = String::new();
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let text = t.text(source);
             // Most prose words are ruled out before they are folded.
-            if t.is_word() && pack.may_contain(text) {
-                fold_into(&mut buf, text);
-                let found = pack.entry(&buf).map(|e| (e, false)).or_else(|| {
-                    // "Friday's announcement": the word without its possessive ending.
-                    let n = pack.possessive_len(&buf)?;
-                    buf.truncate(buf.len() - n);
-                    pack.entry(&buf).map(|e| (e, true))
-                });
+            let key = if t.is_word() { prefix_key(text) } else { None };
+            if !(t.is_word() && pack.may_be_listed(key)) {
+                listed.push(None);
+                if t.number().is_some() {
+                    starts.push(i as u32);
+                }
+                entries.push(None);
+                continue;
+            }
+            fold_into(&mut buf, text);
+            let entry = pack.listed(&buf);
+            listed.push(entry);
+            if pack.may_contain_keyed(text, key) {
+                let found = entry
+                    .filter(|e| e.extractor)
+                    .map(|e| (e, false))
+                    .or_else(|| {
+                        // "Friday's announcement": the word without its possessive ending.
+                        let n = pack.possessive_len(&buf)?;
+                        buf.truncate(buf.len() - n);
+                        pack.entry(&buf).map(|e| (e, true))
+                    });
                 if let Some((entry, possessive)) = found {
                     if possessive {
                         possessives.push(i as u32);
@@ -48,8 +67,6 @@ impl<'a> Tagged<'a> {
                     starts.push(i as u32);
                     continue;
                 }
-            } else if t.number().is_some() {
-                starts.push(i as u32);
             }
             entries.push(None);
         }
@@ -57,6 +74,7 @@ impl<'a> Tagged<'a> {
             source,
             tokens,
             entries,
+            listed,
             starts,
             possessives,
             pack,
@@ -76,6 +94,11 @@ impl<'a> Tagged<'a> {
             }
         }
         t.end
+    }
+
+    /// Each token's entry in the whole lexicon (the clause words' included), as written.
+    pub(crate) fn listed(&self) -> &[Option<&'a LexEntry>] {
+        &self.listed
     }
 
     /// The tokens where an expression can start (numbers and lexicon words), in order.
@@ -325,13 +348,17 @@ pub struct Extracted {
 
 /// Extracts time expressions, durations and ages, tagging the tokens once.
 pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted {
-    let tg = Tagged::new(source, &text.tokens, pack);
-    let temporals = temporals(&tg, text);
-    let durations = durations_in(&tg, text, &temporals);
-    let ages = ages_in(&tg, text);
-    let references = references_in(&tg, text, &temporals, &durations);
-    let quantities = super::words::embedded(pack.lang)
-        .map(|w| super::quantities::find(&tg, source, text, (&temporals, &durations, &ages), w))
+    extract_tagged(&Tagged::new(source, &text.tokens, pack), text)
+}
+
+/// [`extract_all`] over tokens tagged already.
+pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
+    let temporals = temporals(tg, text);
+    let durations = durations_in(tg, text, &temporals);
+    let ages = ages_in(tg, text);
+    let references = references_in(tg, text, &temporals, &durations);
+    let quantities = super::words::embedded(tg.pack.lang)
+        .map(|w| super::quantities::find(tg, tg.source, text, (&temporals, &durations, &ages), w))
         .unwrap_or_default();
     Extracted {
         temporals,
