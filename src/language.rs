@@ -736,6 +736,19 @@ const CYRILLIC_FOLD: [u16; 256] = {
 #[inline]
 pub(crate) fn prefix_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
+    // Three two-byte Cyrillic letters, the common case: lead bytes D0–D3 carry the top two
+    // bits of the offset into U+0400–U+04FF, continuation bytes the low six.
+    if let Some(&[l0, c0, l1, c1, l2, c2]) = b.get(..6) {
+        if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 && l2 & 0xFC == 0xD0 {
+            let fold =
+                |l: u8, c: u8| CYRILLIC_FOLD[(usize::from(l & 3) << 6) | usize::from(c & 0x3F)];
+            let (f0, f1, f2) = (fold(l0, c0), fold(l1, c1), fold(l2, c2));
+            if f0 == 0 || f1 == 0 || f2 == 0 {
+                return None;
+            }
+            return Some((u64::from(f0) << 42) | (u64::from(f1) << 21) | u64::from(f2));
+        }
+    }
     let mut key = 0u64;
     let mut i = 0;
     for _ in 0..3 {
