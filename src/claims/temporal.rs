@@ -285,6 +285,14 @@ impl<'a> Tagged<'a> {
             Some(Some(e)) => &e.phrases[..],
             _ => &[],
         };
+        // When the next token is no lexicon word of the same segment, only one-word phrases
+        // can match; they come last (longest first).
+        let next_listed = self.joined(i + 1) && matches!(self.entries.get(i + 1), Some(Some(_)));
+        let phrases = if next_listed {
+            phrases
+        } else {
+            &phrases[phrases.partition_point(|(rest, _)| !rest.is_empty())..]
+        };
         'outer: for (rest, meaning) in phrases {
             if !want(meaning) {
                 continue;
