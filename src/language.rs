@@ -1218,6 +1218,12 @@ impl LanguagePack {
         self.lexicon.get(folded)
     }
 
+    /// Every entry of the lexicon, in no particular order.
+    #[cfg(test)]
+    pub(crate) fn lexicon_entries(&self) -> impl Iterator<Item = &LexEntry> {
+        self.lexicon.values()
+    }
+
     /// [`LanguagePack::reported_speech_markers`] as the ids of their words' lexicon entries.
     pub fn reported_marker_ids(&self) -> &[Vec<u32>] {
         &self.reported_marker_ids

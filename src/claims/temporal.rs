@@ -522,6 +522,10 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     if tg.number(j).is_none() && !matches!(tg.entries.get(j), Some(Some(_))) {
         return None;
     }
+    // Nor at a word none of the patterns below opens with («и», «года», «тому»).
+    if part.is_none() && !may_open_pattern(tg, j) {
+        return None;
+    }
     // A clock time before the date: «в 23:00 29 марта 2019».
     if tg.number(j).is_some_and(|n| n.1 <= 2)
         && tg.punct(j + 1) == Some(':')
@@ -584,6 +588,33 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or_else(|| relative_day(tg, j).filter(|_| prep.is_none()))
     }?;
     Some((i, prep, in_relative_year(tg, core)))
+}
+
+/// Whether a pattern of [`match_at`] without a part (dates, ranges, months, years, quarters,
+/// seasons, weekdays, holidays, relative days) can open at token `j`: each one's first test
+/// asks for a number, a phrase, a filler before a number or season, "Q" glued to a number, or
+/// a reading other than those listed here, which no pattern opens with.
+fn may_open_pattern(tg: &Tagged, j: usize) -> bool {
+    if tg.number(j).is_some() || (tg.adjacent(j + 1) && tg.number(j + 1).is_some()) {
+        return true;
+    }
+    let Some(Some(e)) = tg.entries.get(j) else {
+        return false;
+    };
+    !e.phrases.is_empty()
+        || tg.is_filler(j)
+        || e.words.iter().any(|w| {
+            !matches!(
+                w,
+                Word::YearWord
+                    | Word::Prep(_)
+                    | Word::DurationUnit(..)
+                    | Word::AgeWord
+                    | Word::DurationJoiner
+                    | Word::MonthDayWord
+                    | Word::VagueCount
+            )
+        })
 }
 
 /// «в первый понедельник октября», «в последнее воскресенье марта 2014 года», «останній
@@ -1783,6 +1814,71 @@ mod tests {
             holes: vec![],
         }];
         extract_all(t, &Text::new(t, &seg, pack), pack)
+    }
+
+    /// [`may_open_pattern`] turns a word away only when every pattern it guards finds
+    /// nothing there, whatever follows.
+    #[test]
+    fn words_that_open_no_pattern_start_none() {
+        let follow = [
+            "",
+            "5",
+            "2025",
+            "2025 года",
+            "5 мая",
+            "мая 2025",
+            "травня",
+            "May 5",
+            "понедельник",
+            "вторник, 5 мая",
+            "лета",
+            "of 2025",
+            "quarter",
+            "квартале 2025 года",
+            "- 5 мая",
+            "по 5 мая",
+            "to 5 May",
+            ", 5 мая",
+            "5.05.2025",
+            "3",
+            "Q3",
+            "года",
+            "назад",
+        ];
+        let mut turned_away = 0;
+        for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+            let pack = embedded::pack(lang).unwrap();
+            for e in pack.lexicon_entries().filter(|e| e.extractor) {
+                for f in follow {
+                    for t in [format!("{} {f}", e.word), format!("{}{f}", e.word)] {
+                        let seg = [Segment {
+                            range: 0..t.len(),
+                            holes: vec![],
+                        }];
+                        let text = Text::new(&t, &seg, pack);
+                        let tg = Tagged::new(&t, &text.tokens, pack);
+                        if !matches!(tg.entries.first(), Some(Some(_))) || may_open_pattern(&tg, 0)
+                        {
+                            continue;
+                        }
+                        turned_away += 1;
+                        for prep in [None, Some(Prep::From), Some(Prep::At)] {
+                            let governed = prep.is_some();
+                            assert!(super::date(&tg, 0).is_none(), "{t}");
+                            assert!(range(&tg, 0, prep, None).is_none(), "{t}");
+                            assert!(nth_in_month(&tg, 0).is_none(), "{t}");
+                            assert!(holiday(&tg, 0).is_none(), "{t}");
+                            assert!(quarter(&tg, 0).is_none(), "{t}");
+                            assert!(season(&tg, 0, governed).is_none(), "{t}");
+                            assert!(month_or_year(&tg, 0, None, governed).is_none(), "{t}");
+                            assert!(weekday(&tg, 0, prep, &[]).is_none(), "{t}");
+                            assert!(relative_day(&tg, 0).is_none(), "{t}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(turned_away > 100, "{turned_away}");
     }
 
     fn found_in(lang: Lang, t: &str) -> Vec<(String, TimeValue)> {
