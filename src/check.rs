@@ -34,13 +34,15 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         return (Text::default(), Claims::default());
     };
     let text = Text::new(&doc.text, &doc.segments, pack);
+    // Every word looked up in the lexicon once, for the extractor and the clause grammar.
+    let tagged = temporal::Tagged::new(&doc.text, &text.tokens, pack);
     let temporal::Extracted {
         mut temporals,
         mut durations,
         ages,
         quantities,
         mut references,
-    } = temporal::extract_all(&doc.text, &text, pack);
+    } = temporal::extract_tagged(&tagged, &text);
     // A teaser of another article («Читайте также: …») speaks of that article's time.
     let teasers = teaser_sentences(&doc.text, &text, pack);
     if !teasers.is_empty() {
@@ -49,7 +51,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         references.retain(|r| !teasers.contains(&r.sentence));
     }
     if let Some(morph) = doc.lang.and_then(morphology::for_language) {
-        anchor::anchor_all(&doc.text, &text, pack, morph, &mut temporals);
+        let scope = anchor::Scope {
+            source: &doc.text,
+            text: &text,
+            pack,
+            morph,
+            listed: tagged.listed(),
+        };
+        anchor::anchor_all(scope, &mut temporals);
         // "the 1996 campaign" dates the campaign, whatever the verb.
         for a in temporals
             .iter_mut()
@@ -212,25 +221,35 @@ fn teaser_sentences(source: &str, text: &Text, pack: &crate::language::LanguageP
     if pack.teaser_markers.is_empty() {
         return Vec::new();
     }
+    // The first words folded, each at most once per sentence and only when a marker's
+    // words before it matched; the buffers serve every sentence.
+    let mut folded: [String; 3] = Default::default();
     text.sentences
         .iter()
         .enumerate()
         .filter(|(_, s)| {
-            // The first words as written; folded only when a marker could match.
+            // The first words as written.
             let mut words = text.tokens[(*s).clone()]
                 .iter()
                 .filter(|t| t.is_word())
                 .map(|t| t.text(source));
             let first: [Option<&str>; 3] = [words.next(), words.next(), words.next()];
-            let mut buf = String::new();
+            let mut done = 0;
             pack.teaser_markers.iter().any(|m| {
                 !m.is_empty()
                     && m.len() <= first.len()
-                    && m.iter().zip(first).all(|(want, got)| {
-                        got.is_some_and(|g| {
-                            crate::language::fold_into(&mut buf, g);
-                            buf == *want
-                        })
+                    && m.iter().zip(first).enumerate().all(|(k, (want, got))| {
+                        got.is_some() && {
+                            // The words before `k` are there too: they come first.
+                            while done <= k {
+                                crate::language::fold_into(
+                                    &mut folded[done],
+                                    first[done].unwrap_or_default(),
+                                );
+                                done += 1;
+                            }
+                            folded[k] == *want
+                        }
                     })
             })
         })

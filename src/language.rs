@@ -663,13 +663,52 @@ pub struct LanguagePack {
     participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
     pub max_word_bytes: usize,
-    /// First three letters of every word of the lexicon: a cheap test before folding a word.
+    /// First three letters of every word the extractor looks at: a cheap test before folding
+    /// a word.
     prefixes: PrefixFilter,
+    /// First three letters of every word of the lexicon, the clause words included.
+    listed_prefixes: PrefixFilter,
     /// Every word that appears inside a phrase, after its first.
     phrase_words: HashSet<String>,
     /// Every folded word the extractor looks at (words, phrase words, number suffixes, date
-    /// fillers) with its readings and the phrases it opens: one lookup per word.
+    /// fillers) with its readings and the phrases it opens, and every word the clause grammar
+    /// looks at (subordinators, markers, particles) with its roles: one lookup per word.
     lexicon: HashMap<String, LexEntry>,
+    /// [`LanguagePack::reported_speech_markers`] as lexicon ids.
+    reported_marker_ids: Vec<Vec<u32>>,
+}
+
+/// The roles a word plays in the clause grammar of `grammar.toml`, as a set of bits.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Roles(u8);
+
+impl Roles {
+    /// No role.
+    pub const NONE: Roles = Roles(0);
+    /// Opens a subordinate clause («что», «который»).
+    pub const SUBORDINATOR: Roles = Roles(1);
+    /// Complementiser of reported speech («что»).
+    pub const REPORTED_SPEECH: Roles = Roles(2);
+    /// Conditional particle («бы»).
+    pub const CONDITIONAL: Roles = Roles(4);
+    /// Predicate of plan or expectation («планируется»).
+    pub const FUTURE_MARKER: Roles = Roles(8);
+    /// The word after it is a bare infinitive ("will", "to").
+    pub const INFINITIVE_MARKER: Roles = Roles(16);
+    /// The word after it is a participle ("will be", "has been").
+    pub const PARTICIPLE_MARKER: Roles = Roles(32);
+    /// Opens a reported-speech marker phrase («как» in «как сообщалось»).
+    pub const REPORTED_MARKER_START: Roles = Roles(64);
+
+    /// Whether it has every role of `other`.
+    #[inline]
+    pub fn has(self, other: Roles) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    fn add(&mut self, other: Roles) {
+        self.0 |= other.0;
+    }
 }
 
 /// What the lexicon knows of one folded word.
@@ -686,6 +725,11 @@ pub struct LexEntry {
     /// The id of the word without its possessive ending ("year's" → "year"), when that word
     /// is in the lexicon too.
     pub stem: Option<u32>,
+    /// Its roles in the clause grammar.
+    pub roles: Roles,
+    /// The time-expression extractor looks at it (a word, phrase word, number suffix or date
+    /// filler); false for a word only the clause grammar knows.
+    pub extractor: bool,
 }
 
 /// Folds a word for lookup: lower case, «ё» → «е», typographic apostrophes → `'`.
@@ -746,32 +790,98 @@ fn unchanged_width(b: &[u8], i: usize) -> usize {
 /// need the full Unicode lower-casing.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        'A'..='Z' => c.to_ascii_lowercase(),
-        'ё' | 'Ё' => 'е',
-        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' | 'ґ' => c,
-        'Ґ' => 'ґ',
-        // Basic Cyrillic capitals: А–Я map 32 code points up, Ѐ–Џ 80.
-        'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
-        '’' | 'ʼ' | '`' => '\'',
-        c if c.is_ascii() => c,
-        _ => return None,
-    })
+    let u = c as u32;
+    if u < 0x80 {
+        return Some(ASCII_FOLD[u as usize] as char);
+    }
+    if let Some(&f) = CYRILLIC_FOLD.get(u.wrapping_sub(0x400) as usize) {
+        return char::from_u32(f.into()).filter(|_| f != 0);
+    }
+    matches!(c, '’' | 'ʼ').then_some('\'')
 }
+
+/// [`fold_char`] of every ASCII character: capitals to small letters, the backtick to `'`.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            c @ b'A'..=b'Z' => c + 32,
+            b'`' => b'\'',
+            c => c,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`fold_char`] of U+0400–U+04FF by `code - 0x400`; 0 for the characters off the fast path.
+/// Capitals А–Я map 32 code points up, Ѐ–Џ 80; «ё» and «Ё» fold to «е»; «Ґ» to «ґ».
+const CYRILLIC_FOLD: [u16; 256] = {
+    let mut t = [0u16; 256];
+    let mut k = 0;
+    while k < 256 {
+        let c = 0x400 + k as u16;
+        t[k] = match c {
+            0x401 | 0x451 => 0x435,
+            0x400..=0x40F => c + 80,
+            0x410..=0x42F => c + 32,
+            0x430..=0x45F | 0x491 => c,
+            0x490 => 0x491,
+            _ => 0,
+        };
+        k += 1;
+    }
+    t
+};
 
 /// The first three folded characters of a word as a key (`\0` for missing ones), or
 /// `None` when a character is off the fast path.
+///
+/// Reads bytes: ASCII and two-byte characters are decoded in place, others through `chars`.
 #[inline]
 pub(crate) fn prefix_key(word: &str) -> Option<u64> {
-    let mut it = word.chars();
+    let b = word.as_bytes();
+    // Three two-byte Cyrillic letters, the common case: lead bytes D0–D3 carry the top two
+    // bits of the offset into U+0400–U+04FF, continuation bytes the low six.
+    if let Some(&[l0, c0, l1, c1, l2, c2]) = b.get(..6) {
+        if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 && l2 & 0xFC == 0xD0 {
+            let fold =
+                |l: u8, c: u8| CYRILLIC_FOLD[(usize::from(l & 3) << 6) | usize::from(c & 0x3F)];
+            let (f0, f1, f2) = (fold(l0, c0), fold(l1, c1), fold(l2, c2));
+            if f0 == 0 || f1 == 0 || f2 == 0 {
+                return None;
+            }
+            return Some((u64::from(f0) << 42) | (u64::from(f1) << 21) | u64::from(f2));
+        }
+    }
     let mut key = 0u64;
+    let mut i = 0;
     for _ in 0..3 {
-        let c = match it.next() {
-            Some(c) => fold_char(c)?,
-            None => '\0',
+        let c = match b.get(i) {
+            None => 0,
+            Some(&b0) if b0 < 0x80 => {
+                i += 1;
+                u32::from(ASCII_FOLD[b0 as usize])
+            }
+            Some(&b0) if b0 & 0xE0 == 0xC0 => {
+                // A two-byte character: its continuation byte follows (valid UTF-8).
+                let b1 = b.get(i + 1).copied().unwrap_or(0);
+                let code = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                i += 2;
+                match CYRILLIC_FOLD.get(code.wrapping_sub(0x400) as usize) {
+                    Some(&0) => return None,
+                    Some(&f) => u32::from(f),
+                    None => fold_char(char::from_u32(code)?)? as u32,
+                }
+            }
+            Some(_) => {
+                let c = word.get(i..)?.chars().next()?;
+                i += c.len_utf8();
+                fold_char(c)? as u32
+            }
         };
-        key = (key << 21) | c as u64;
+        key = (key << 21) | u64::from(c);
     }
     Some(key)
 }
@@ -1120,8 +1230,54 @@ impl LanguagePack {
                 .iter()
                 .filter_map(|x| w.strip_suffix(x.as_str()))
                 .find_map(|stem| ids.get(stem).copied());
+            entry.extractor = true;
         }
         let prefixes = PrefixFilter::new(lexicon.keys().filter_map(|w| prefix_key(w)));
+        // The clause words join the lexicon with their roles; new words take ids after the
+        // extractor's, in the order of the words.
+        let reported_markers: Vec<Vec<String>> = gr
+            .reported_speech_markers
+            .iter()
+            .map(|p| p.split_whitespace().map(fold).collect())
+            .collect();
+        let mut roles: std::collections::BTreeMap<String, Roles> = Default::default();
+        for (list, role) in [
+            (&gr.subordinators, Roles::SUBORDINATOR),
+            (&gr.reported_speech, Roles::REPORTED_SPEECH),
+            (&gr.conditional_particles, Roles::CONDITIONAL),
+            (&gr.future_markers, Roles::FUTURE_MARKER),
+            (&gr.infinitive_after, Roles::INFINITIVE_MARKER),
+            (&gr.participle_after, Roles::PARTICIPLE_MARKER),
+        ] {
+            for w in list {
+                roles.entry(fold(w)).or_default().add(role);
+            }
+        }
+        for m in &reported_markers {
+            for (k, w) in m.iter().enumerate() {
+                let r = roles.entry(w.clone()).or_default();
+                if k == 0 {
+                    r.add(Roles::REPORTED_MARKER_START);
+                }
+            }
+        }
+        let mut next_id = keys.len() as u32;
+        for (w, r) in roles {
+            let entry = lexicon.entry(w.clone()).or_insert_with(|| {
+                next_id += 1;
+                LexEntry {
+                    word: w,
+                    id: next_id - 1,
+                    ..LexEntry::default()
+                }
+            });
+            entry.roles.add(r);
+        }
+        let reported_marker_ids = reported_markers
+            .iter()
+            .map(|m| m.iter().map(|w| lexicon[w].id).collect())
+            .collect();
+        let listed_prefixes = PrefixFilter::new(lexicon.keys().filter_map(|w| prefix_key(w)));
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
@@ -1133,18 +1289,16 @@ impl LanguagePack {
             number_suffixes,
             max_word_bytes,
             prefixes,
+            listed_prefixes,
             phrase_words,
             lexicon,
+            reported_marker_ids,
             month_genitive,
             weekday_nominative,
             weekday_at,
             subordinators: set(&gr.subordinators),
             reported_speech: set(&gr.reported_speech),
-            reported_speech_markers: gr
-                .reported_speech_markers
-                .iter()
-                .map(|p| p.split_whitespace().map(fold).collect())
-                .collect(),
+            reported_speech_markers: reported_markers,
             teaser_markers: gr
                 .teaser_markers
                 .iter()
@@ -1163,11 +1317,24 @@ impl LanguagePack {
         })
     }
 
-    /// Whether a word as written may be in the lexicon (false: it certainly is not).
+    /// Whether a word as written may be one the extractor looks at (false: it certainly is
+    /// not).
     #[inline]
     pub fn may_contain(&self, word: &str) -> bool {
-        word.len() <= self.max_word_bytes
-            && prefix_key(word).is_none_or(|k| self.prefixes.may_contain(k))
+        self.may_contain_keyed(word, prefix_key(word))
+    }
+
+    /// [`LanguagePack::may_contain`] with the word's [`prefix_key`] computed already.
+    #[inline]
+    pub(crate) fn may_contain_keyed(&self, word: &str, key: Option<u64>) -> bool {
+        word.len() <= self.max_word_bytes && key.is_none_or(|k| self.prefixes.may_contain(k))
+    }
+
+    /// Whether a word with this [`prefix_key`] may be in the lexicon, the clause words
+    /// included (false: it certainly is not).
+    #[inline]
+    pub(crate) fn may_be_listed(&self, key: Option<u64>) -> bool {
+        key.is_none_or(|k| self.listed_prefixes.may_contain(k))
     }
 
     /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").
@@ -1187,7 +1354,24 @@ impl LanguagePack {
     /// number suffix or date filler); `None` for any other word.
     #[inline]
     pub fn entry(&self, folded: &str) -> Option<&LexEntry> {
+        self.listed(folded).filter(|e| e.extractor)
+    }
+
+    /// The lexicon's entry for a folded word, the extractor's or the clause grammar's.
+    #[inline]
+    pub fn listed(&self, folded: &str) -> Option<&LexEntry> {
         self.lexicon.get(folded)
+    }
+
+    /// Every entry of the lexicon, in no particular order.
+    #[cfg(test)]
+    pub(crate) fn lexicon_entries(&self) -> impl Iterator<Item = &LexEntry> {
+        self.lexicon.values()
+    }
+
+    /// [`LanguagePack::reported_speech_markers`] as the ids of their words' lexicon entries.
+    pub fn reported_marker_ids(&self) -> &[Vec<u32>] {
+        &self.reported_marker_ids
     }
 
     /// What a folded word can be in a time expression.
@@ -1359,6 +1543,117 @@ mod tests {
             ] {
                 fold_into(&mut buf, &w);
                 assert_eq!(buf, reference(&w), "{w:?}");
+            }
+        }
+    }
+
+    /// The folding tables agree with the rule they encode, and the byte-level prefix key
+    /// with the one read character by character.
+    #[test]
+    fn fold_tables_and_prefix_keys_agree_with_the_rules() {
+        let rule = |c: char| -> Option<char> {
+            Some(match c {
+                'A'..='Z' => c.to_ascii_lowercase(),
+                'ё' | 'Ё' => 'е',
+                'a'..='z' | 'а'..='я' | 'ѐ'..='џ' | 'ґ' => c,
+                'Ґ' => 'ґ',
+                'А'..='Я' => char::from_u32(c as u32 + 32).unwrap_or(c),
+                'Ѐ'..='Џ' => char::from_u32(c as u32 + 80).unwrap_or(c),
+                '’' | 'ʼ' | '`' => '\'',
+                c if c.is_ascii() => c,
+                _ => return None,
+            })
+        };
+        let chars: Vec<char> = (0u32..0x3000)
+            .chain([0x1E9E, 0xFFFD, 0x1F600])
+            .filter_map(char::from_u32)
+            .collect();
+        for &c in &chars {
+            assert_eq!(fold_char(c), rule(c), "{c:?}");
+        }
+        let reference = |w: &str| -> Option<u64> {
+            let mut it = w.chars();
+            let mut key = 0u64;
+            for _ in 0..3 {
+                let c = match it.next() {
+                    Some(c) => rule(c)?,
+                    None => '\0',
+                };
+                key = (key << 21) | c as u64;
+            }
+            Some(key)
+        };
+        for &c in &chars {
+            for w in [
+                format!("{c}"),
+                format!("Ал{c}ё"),
+                format!("{c}Ґx`ЁЇ"),
+                format!("z{c}"),
+                format!("п’{c}"),
+                String::new(),
+            ] {
+                assert_eq!(prefix_key(&w), reference(&w), "{w:?}");
+            }
+        }
+    }
+
+    /// The clause words' roles in the lexicon say what the word lists say, and the markers'
+    /// ids name their words.
+    #[test]
+    fn lexicon_roles_agree_with_the_grammar_lists() {
+        for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+            let pack = embedded::pack(lang).unwrap();
+            for e in pack.lexicon.values() {
+                let w = e.word.as_str();
+                let has = |r| e.roles.has(r);
+                assert_eq!(has(Roles::SUBORDINATOR), pack.is_subordinator(w), "{w}");
+                assert_eq!(
+                    has(Roles::REPORTED_SPEECH),
+                    pack.is_reported_speech(w),
+                    "{w}"
+                );
+                assert_eq!(has(Roles::CONDITIONAL), pack.is_conditional(w), "{w}");
+                assert_eq!(has(Roles::FUTURE_MARKER), pack.is_future_marker(w), "{w}");
+                assert_eq!(
+                    has(Roles::INFINITIVE_MARKER),
+                    pack.is_infinitive_marker(w),
+                    "{w}"
+                );
+                assert_eq!(
+                    has(Roles::PARTICIPLE_MARKER),
+                    pack.is_participle_marker(w),
+                    "{w}"
+                );
+                assert_eq!(e.extractor, pack.entry(w).is_some(), "{w}");
+                assert_eq!(pack.word(w), &e.words[..], "{w}");
+            }
+            for set in [
+                &pack.subordinators,
+                &pack.future_markers,
+                &pack.participle_after,
+            ] {
+                for w in set {
+                    assert!(pack.listed(w).is_some(), "{w}");
+                }
+            }
+            let ids: HashMap<u32, &str> = pack
+                .lexicon
+                .values()
+                .map(|e| (e.id, e.word.as_str()))
+                .collect();
+            assert_eq!(ids.len(), pack.lexicon.len(), "ids are unique");
+            for (m, by_id) in pack
+                .reported_speech_markers
+                .iter()
+                .zip(pack.reported_marker_ids())
+            {
+                let words: Vec<&str> = by_id.iter().map(|id| ids[id]).collect();
+                assert_eq!(m, &words);
+                assert!(pack
+                    .listed(&m[0])
+                    .unwrap()
+                    .roles
+                    .has(Roles::REPORTED_MARKER_START));
             }
         }
     }

@@ -90,7 +90,54 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// What an ASCII byte or a UTF-8 lead byte starts, for the tokenizer's first test.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// ASCII white space.
+    Space,
+    /// An ASCII digit.
+    Digit,
+    /// An ASCII letter.
+    Letter,
+    /// Any other ASCII character: punctuation.
+    Punct,
+    /// The lead byte of a two-byte Cyrillic letter (U+0400–U+04FF): a word character.
+    Cyrillic,
+    /// Any other non-ASCII lead byte: decoded and tested in full.
+    Other,
+}
+
+/// [`ByteClass`] of every byte value (continuation bytes never start a character).
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut t = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ByteClass::Digit
+        } else if c.is_ascii_alphabetic() {
+            ByteClass::Letter
+        } else if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            // `char::is_whitespace` on ASCII.
+            ByteClass::Space
+        } else {
+            ByteClass::Punct
+        };
+        b += 1;
+    }
+    let mut b = 0xD0;
+    while b <= 0xD3 {
+        t[b] = ByteClass::Cyrillic;
+        b += 1;
+    }
+    t
+};
+
 /// Splits the segments of `source` into tokens.
+///
+/// ASCII and the two-byte Cyrillic block are read byte by byte; only other characters are
+/// decoded. `source` is valid UTF-8, so a Cyrillic lead byte is always followed by its
+/// continuation byte.
 pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(source.len() / 6);
     for seg in segments {
@@ -102,60 +149,52 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
             let base = piece.start;
             let mut i = 0;
             while i < b.len() {
-                // Fast path: ASCII spaces and line ends.
-                if matches!(b[i], b' ' | b'\n' | b'\r' | b'\t') {
-                    space_before = true;
-                    i += 1;
-                    continue;
-                }
-                let (c, len) = char_at(s, i);
-                if c.is_whitespace() || c == '\u{feff}' || c == '\u{ad}' {
-                    space_before = true;
-                    i += len;
-                    continue;
-                }
                 let start = i;
-                let kind;
-                i += len;
-                if c.is_ascii_digit() {
-                    let mut value: u64 = (b[start] - b'0') as u64;
-                    while i < b.len() && b[i].is_ascii_digit() {
-                        value = (value * 10 + (b[i] - b'0') as u64).min(u32::MAX as u64);
+                let kind = match BYTE_CLASS[b[i] as usize] {
+                    ByteClass::Space => {
+                        space_before = true;
                         i += 1;
+                        continue;
                     }
-                    kind = TokenKind::Number {
-                        value: value as u32,
-                        digits: (i - start).min(u8::MAX as usize) as u8,
-                    };
-                } else if is_word_char(c) {
-                    // Letters; a hyphen or apostrophe inside joins two runs of letters.
-                    while i < b.len() {
-                        // Fast path: ASCII letters and the two-byte Cyrillic block
-                        // (U+0400–U+04FF, lead bytes D0–D3) are word characters.
-                        let b0 = b[i];
-                        if b0.is_ascii_alphabetic() {
+                    ByteClass::Digit => {
+                        let mut value: u64 = (b[i] - b'0') as u64;
+                        i += 1;
+                        while i < b.len() && b[i].is_ascii_digit() {
+                            value = (value * 10 + (b[i] - b'0') as u64).min(u32::MAX as u64);
                             i += 1;
-                            continue;
                         }
-                        if (0xD0..=0xD3).contains(&b0)
-                            && b.get(i + 1).is_some_and(|&b1| b1 & 0xC0 == 0x80)
-                        {
-                            i += 2;
-                            continue;
+                        TokenKind::Number {
+                            value: value as u32,
+                            digits: (i - start).min(u8::MAX as usize) as u8,
                         }
-                        let (d, dl) = char_at(s, i);
-                        let joins = (d == '-' || is_apostrophe(d))
-                            && i + dl < b.len()
-                            && is_word_char(char_at(s, i + dl).0);
-                        if !(is_word_char(d) || joins) {
-                            break;
-                        }
-                        i += dl;
                     }
-                    kind = TokenKind::Word;
-                } else {
-                    kind = TokenKind::Punct(c);
-                }
+                    ByteClass::Letter => {
+                        i = word_end(s, i + 1);
+                        TokenKind::Word
+                    }
+                    ByteClass::Cyrillic => {
+                        i = word_end(s, i + 2);
+                        TokenKind::Word
+                    }
+                    ByteClass::Punct => {
+                        i += 1;
+                        TokenKind::Punct(b[start] as char)
+                    }
+                    ByteClass::Other => {
+                        let (c, len) = char_at(s, i);
+                        i += len;
+                        if c.is_whitespace() || c == '\u{feff}' || c == '\u{ad}' {
+                            space_before = true;
+                            continue;
+                        }
+                        if is_word_char(c) {
+                            i = word_end(s, i);
+                            TokenKind::Word
+                        } else {
+                            TokenKind::Punct(c)
+                        }
+                    }
+                };
                 tokens.push(Token {
                     start: base + start,
                     end: base + i,
@@ -170,6 +209,41 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
         }
     }
     tokens
+}
+
+/// The end of the word whose letters continue at byte `i` of `s`: letters, and a hyphen or
+/// apostrophe that joins two runs of letters.
+#[inline]
+fn word_end(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    // Four Cyrillic letters at a time: `i` is at a character boundary, so when bytes 0, 2,
+    // 4 and 6 are two-byte Cyrillic lead bytes, bytes 1, 3, 5 and 7 are their continuation
+    // bytes (valid UTF-8).
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if x & 0x00FC_00FC_00FC_00FC != 0x00D0_00D0_00D0_00D0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() {
+        match BYTE_CLASS[b[i] as usize] {
+            ByteClass::Letter => i += 1,
+            ByteClass::Cyrillic => i += 2,
+            ByteClass::Space | ByteClass::Digit => break,
+            ByteClass::Punct | ByteClass::Other => {
+                let (d, dl) = char_at(s, i);
+                let joins = (d == '-' || is_apostrophe(d))
+                    && i + dl < b.len()
+                    && is_word_char(char_at(s, i + dl).0);
+                if !(is_word_char(d) || joins) {
+                    break;
+                }
+                i += dl;
+            }
+        }
+    }
+    i
 }
 
 /// The character at byte `i` of `s` and its length, with fast paths for ASCII and the
@@ -301,6 +375,99 @@ mod tests {
         );
         assert_eq!(toks[1].number(), Some((2025, 4)));
         assert!(!toks[2].space_before);
+    }
+
+    /// The tokenizer's rules read one character at a time, with no fast paths.
+    fn reference_tokens(s: &str) -> Vec<(usize, usize, TokenKind, bool)> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let offset = |k: usize| chars.get(k).map_or(s.len(), |&(o, _)| o);
+        let mut out = Vec::new();
+        let (mut k, mut space) = (0, true);
+        while let Some(c) = at(k) {
+            if c.is_whitespace() || c == '\u{feff}' || c == '\u{ad}' {
+                space = true;
+                k += 1;
+                continue;
+            }
+            let start = k;
+            k += 1;
+            let kind = if c.is_ascii_digit() {
+                while at(k).is_some_and(|d| d.is_ascii_digit()) {
+                    k += 1;
+                }
+                let digits = &s[offset(start)..offset(k)];
+                TokenKind::Number {
+                    value: digits.bytes().fold(0u64, |v, d| {
+                        (v * 10 + u64::from(d - b'0')).min(u64::from(u32::MAX))
+                    }) as u32,
+                    digits: (k - start).min(255) as u8,
+                }
+            } else if is_word_char(c) {
+                while let Some(d) = at(k) {
+                    let joins =
+                        (d == '-' || is_apostrophe(d)) && at(k + 1).is_some_and(is_word_char);
+                    if !(is_word_char(d) || joins) {
+                        break;
+                    }
+                    k += 1;
+                }
+                TokenKind::Word
+            } else {
+                TokenKind::Punct(c)
+            };
+            out.push((offset(start), offset(k), kind, space));
+            space = false;
+        }
+        out
+    }
+
+    fn fast_tokens(s: &str) -> Vec<(usize, usize, TokenKind, bool)> {
+        tokenize(s, &seg(s))
+            .iter()
+            .map(|t| (t.start, t.end, t.kind, t.space_before))
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_character_rules() {
+        let cases = [
+            "Привет, мир! Нью-Йорк п'ятниця п’ятниця пʼятниця Ґанок «ЁЛКА» ёлка",
+            "абвгдежзийклмнопрстуфхцчшщъыьэюя АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+            "Ѣѣ ѲѳӀӁ ӿ Ѐ Џ ǅ Straße Ελλάδα 東京 مرحبا",
+            "слово\u{301}с ударением\u{ad}мягкий перенос\u{a0}nbsp\u{feff}bom\u{2009}thin",
+            "a-b a- -b a'b a' 'b 12-м 2025-го 06.01.2026 99999999999 007",
+            "x\u{b}y\u{c}z\u{85}w\u{2028}v\u{3000}u — – ‒ … № $ € 30% 1,5",
+            "абвгдеёж",
+            "абвгдежз",
+            "абвгдежзи",
+            "абвdежзийк",
+            "абвгдеж-зийкл",
+        ];
+        for c in cases {
+            assert_eq!(fast_tokens(c), reference_tokens(c), "{c}");
+        }
+        // Every cut of a mixed string: the eight-byte steps meet every ending.
+        let mixed = "ПРИВЕТмирHELLOпр’ивет-Ёлка́ ґанок,слово.";
+        for (a, _) in mixed.char_indices() {
+            for b in (a..=mixed.len()).filter(|&b| mixed.is_char_boundary(b)) {
+                let t = &mixed[a..b];
+                assert_eq!(fast_tokens(t), reference_tokens(t), "{t}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_agree_on_random_text(
+            v in proptest::collection::vec(proptest::sample::select(vec![
+                'а', 'Я', 'ё', 'Ё', 'ї', 'Ґ', 'ӿ', 'Ѣ', 'a', 'Z', '0', '7', ' ', '\n', '-', '\'',
+                '’', 'ʼ', '.', ',', '«', '—', '\u{301}', '\u{ad}', '\u{a0}', 'ß', 'λ', '東',
+            ]), 0..48)
+        ) {
+            let t: String = v.into_iter().collect();
+            proptest::prop_assert_eq!(fast_tokens(&t), reference_tokens(&t));
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::claims::{Anchor, Temporal};
-use crate::language::{fold, LanguagePack, Word};
+use crate::language::{LanguagePack, LexEntry, Roles, Word};
 use crate::morphology::{Morphology, Tense, VerbForm, WordClass};
 use crate::text::Text;
 
@@ -19,7 +19,7 @@ fn clauses(words: &SentenceWords, sentence: Range<usize>) -> Vec<(Range<usize>, 
     let mut sub = false;
     for i in sentence.clone() {
         let t = &words.text.tokens[i];
-        let subordinator = words.pack.is_subordinator(words.folded(i));
+        let subordinator = words.roles(i).has(Roles::SUBORDINATOR);
         let cut_after = match t.punct() {
             Some(',' | ';' | ':' | '(' | ')') => true,
             Some('—' | '–' | '-') => t.space_before,
@@ -59,66 +59,59 @@ struct Verb {
     tense: Option<Tense>,
 }
 
-/// The words of one sentence, folded once, and their classes, computed lazily.
+/// What the anchoring reads: the text, its language and each word's lexicon entry.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// The document's text.
+    pub source: &'a str,
+    /// Its tokens and sentences.
+    pub text: &'a Text,
+    /// The language's calendar and grammar words.
+    pub pack: &'a LanguagePack,
+    /// The language's morphology.
+    pub morph: &'a dyn Morphology,
+    /// Each token's entry in the language's lexicon (`None` for other words and for
+    /// punctuation and numbers), looked up as written.
+    pub listed: &'a [Option<&'a LexEntry>],
+}
+
+/// The words of one sentence, their lexicon entries, and their classes, computed lazily.
 struct SentenceWords<'a> {
     source: &'a str,
     text: &'a Text,
     morph: &'a dyn Morphology,
     pack: &'a LanguagePack,
-    /// Folded words of the sentence, one after another; `spans[k]` is token `base + k`'s
-    /// range (empty for punctuation and numbers). One allocation per sentence.
-    arena: String,
-    spans: Vec<(u32, u32)>,
+    listed: &'a [Option<&'a LexEntry>],
     classes: Vec<Option<WordClass>>,
     base: usize,
 }
 
 impl<'a> SentenceWords<'a> {
-    fn new(
-        source: &'a str,
-        text: &'a Text,
-        morph: &'a dyn Morphology,
-        pack: &'a LanguagePack,
-        sentence: &Range<usize>,
-    ) -> Self {
-        // Folded words take about as many bytes as the sentence as written: one allocation.
-        let bytes = match (text.tokens.get(sentence.start), sentence.end.checked_sub(1)) {
-            (Some(first), Some(last)) => text.tokens[last].end.saturating_sub(first.start),
-            _ => 0,
-        };
-        let mut arena = String::with_capacity(bytes);
-        let mut buf = String::new();
-        let spans = text.tokens[sentence.clone()]
-            .iter()
-            .map(|t| {
-                let at = arena.len() as u32;
-                if t.is_word() {
-                    crate::language::fold_into(&mut buf, t.text(source));
-                    arena.push_str(&buf);
-                }
-                (at, arena.len() as u32)
-            })
-            .collect();
+    fn new(scope: Scope<'a>, sentence: &Range<usize>) -> Self {
         SentenceWords {
-            source,
-            text,
-            morph,
-            pack,
-            arena,
-            spans,
+            source: scope.source,
+            text: scope.text,
+            morph: scope.morph,
+            pack: scope.pack,
+            listed: scope.listed,
             classes: vec![None; sentence.len()],
             base: sentence.start,
         }
     }
 
-    /// The folded word at token `i` (empty for non-words).
-    fn folded(&self, i: usize) -> &str {
-        self.folded_at(i - self.base)
+    /// The lexicon entry of token `i`.
+    fn entry(&self, i: usize) -> Option<&'a LexEntry> {
+        self.listed.get(i).copied().flatten()
     }
 
-    fn folded_at(&self, k: usize) -> &str {
-        let (a, b) = self.spans[k];
-        &self.arena[a as usize..b as usize]
+    /// The clause roles of token `i` (none for other words, punctuation and numbers).
+    fn roles(&self, i: usize) -> Roles {
+        self.entry(i).map_or(Roles::NONE, |e| e.roles)
+    }
+
+    /// Whether token `i` is a calendar word («января», «вторник»).
+    fn is_calendar_word(&self, i: usize) -> bool {
+        self.entry(i).is_some_and(|e| !e.words.is_empty())
     }
 
     fn class(&mut self, i: usize) -> WordClass {
@@ -127,31 +120,34 @@ impl<'a> SentenceWords<'a> {
             return c;
         }
         let t = &self.text.tokens[i];
-        let f = self.folded_at(k);
         let c = if !t.is_word() {
             WordClass::Other
-        } else if self.pack.is_future_marker(f) {
+        } else if self.roles(i).has(Roles::FUTURE_MARKER) {
             WordClass::Verb {
                 form: VerbForm::Finite,
                 tense: Some(Tense::Future),
             }
-        } else if !self.pack.word(f).is_empty() {
+        } else if self.is_calendar_word(i) {
             // Calendar words («января», «вторник») are never predicates.
             WordClass::Other
         } else {
             let c =
                 crate::morphology::classify_cached(self.pack.lang, self.morph, t.text(self.source));
             // Context the dictionary does not see: «will meet», «will be held».
-            let prev = if k > 0 { self.folded_at(k - 1) } else { "" };
+            let prev = if k > 0 {
+                self.roles(i - 1)
+            } else {
+                Roles::NONE
+            };
             match c {
-                WordClass::Verb { tense, .. } if self.pack.is_participle_marker(prev) => {
+                WordClass::Verb { tense, .. } if prev.has(Roles::PARTICIPLE_MARKER) => {
                     WordClass::Verb {
                         form: VerbForm::ShortParticiple,
                         tense,
                     }
                 }
                 WordClass::Noun { pronoun: false, .. } | WordClass::Verb { .. }
-                    if self.pack.is_infinitive_marker(prev) =>
+                    if prev.has(Roles::INFINITIVE_MARKER) =>
                 {
                     WordClass::Verb {
                         form: VerbForm::Infinitive,
@@ -200,38 +196,44 @@ impl<'a> SentenceWords<'a> {
             .any(|i| matches!(self.class(i), WordClass::Verb { .. }))
     }
 
-    fn has_word(&self, range: &Range<usize>, pred: impl Fn(&str) -> bool) -> bool {
-        range.clone().any(|i| pred(self.folded(i)))
+    /// Whether a word of `range` has `role`.
+    fn has_role(&self, range: &Range<usize>, role: Roles) -> bool {
+        range.clone().any(|i| self.roles(i).has(role))
     }
 
     /// The sentence contains a reported-speech marker phrase («как сообщалось»).
     fn has_reported_marker(&self) -> bool {
-        let words: Vec<&str> = (0..self.spans.len())
-            .map(|k| self.folded_at(k))
-            .filter(|w| !w.is_empty())
-            .collect();
-        self.pack.reported_speech_markers.iter().any(|m| {
-            !m.is_empty()
-                && words
-                    .windows(m.len())
-                    .any(|w| w.iter().zip(m).all(|(a, b)| *a == b.as_str()))
-        })
+        let end = self.base + self.classes.len();
+        let id = |i: usize| self.entry(i).map(|e| e.id);
+        // Words only, compared by lexicon id: a word outside the lexicon matches none.
+        let mut words = (self.base..end).filter(|&i| self.text.tokens[i].is_word());
+        while let Some(i) = words.next() {
+            if !self.roles(i).has(Roles::REPORTED_MARKER_START) {
+                continue;
+            }
+            let rest = words.clone();
+            let found = self.pack.reported_marker_ids().iter().any(|m| {
+                let mut at = std::iter::once(i).chain(rest.clone());
+                !m.is_empty()
+                    && m.iter()
+                        .all(|&w| at.next().is_some_and(|k| id(k) == Some(w)))
+            });
+            if found {
+                return true;
+            }
+        }
+        false
     }
 }
 
 /// Fills `anchor` of every temporal claim.
-pub fn anchor_all(
-    source: &str,
-    text: &Text,
-    pack: &LanguagePack,
-    morph: &dyn Morphology,
-    temporals: &mut [Temporal],
-) {
+pub fn anchor_all(scope: Scope, temporals: &mut [Temporal]) {
+    let text = scope.text;
     let mut k = 0;
     while k < temporals.len() {
         let s = temporals[k].sentence;
         let sentence = text.sentences[s].clone();
-        let mut words = SentenceWords::new(source, text, morph, pack, &sentence);
+        let mut words = SentenceWords::new(scope, &sentence);
         let cl = clauses(&words, sentence.clone());
         // Clauses before the first one with a verb or a subordinator are fronted adverbials.
         let first_blocking = (0..cl.len())
@@ -342,11 +344,9 @@ fn anchor_one(
         VerbForm::Infinitive => finite(Tense::Future).then_some(Tense::Future),
         _ => None,
     }?;
-    let pack = words.pack;
-    let conditional = words.has_word(&clause, |w| pack.is_conditional(w));
+    let conditional = words.has_role(&clause, Roles::CONDITIONAL);
     let opener = clause.clone().find(|&i| words.text.tokens[i].is_word());
-    let opens_reported = opener
-        .is_some_and(|i| pack.is_reported_speech(&fold(words.text.tokens[i].text(words.source))));
+    let opens_reported = opener.is_some_and(|i| words.roles(i).has(Roles::REPORTED_SPEECH));
     let reported = reported_marker || (subordinate && opens_reported);
     let strong = is_adverbial(claim, nearest.index, words, sentence);
     let vt = &words.text.tokens[nearest.index];
@@ -377,15 +377,11 @@ fn is_adverbial(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let after_prep = i > 0 && {
-            let p = &tokens[i - 1];
-            p.is_word()
-                && words
-                    .pack
-                    .word(&fold(p.text(words.source)))
-                    .iter()
-                    .any(|w| matches!(w, Word::Prep(_)))
-        };
+        let after_prep = i > 0
+            && tokens[i - 1].is_word()
+            && words
+                .entry(i - 1)
+                .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))));
         capital && after_prep
     };
     if verb < claim.tokens.start {

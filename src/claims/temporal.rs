@@ -5,7 +5,7 @@
 
 use crate::claims::{Age, Duration, NthOf, Temporal, TimeValue};
 use crate::language::{
-    fold_into, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
+    fold_into, prefix_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
 };
 use crate::text::{Text, Token, TokenKind};
 
@@ -15,6 +15,9 @@ pub(crate) struct Tagged<'a> {
     tokens: &'a [Token],
     /// Each token's lexicon entry: its readings and the phrases it opens.
     entries: Vec<Option<&'a LexEntry>>,
+    /// Each word's entry in the whole lexicon, the clause words' included, as written (no
+    /// possessive ending taken off): what the clause grammar reads.
+    listed: Vec<Option<&'a LexEntry>>,
     /// The tokens where an expression can start: numbers and lexicon words. Every pattern
     /// begins with one, so the passes visit only these.
     starts: Vec<u32>,
@@ -24,22 +27,38 @@ pub(crate) struct Tagged<'a> {
 }
 
 impl<'a> Tagged<'a> {
-    fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
+    /// Looks every word up in the lexicon once.
+    pub(crate) fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
         let mut entries = Vec::with_capacity(tokens.len());
+        let mut listed = Vec::with_capacity(tokens.len());
         let mut buf = String::new();
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             let text = t.text(source);
             // Most prose words are ruled out before they are folded.
-            if t.is_word() && pack.may_contain(text) {
-                fold_into(&mut buf, text);
-                let found = pack.entry(&buf).map(|e| (e, false)).or_else(|| {
-                    // "Friday's announcement": the word without its possessive ending.
-                    let n = pack.possessive_len(&buf)?;
-                    buf.truncate(buf.len() - n);
-                    pack.entry(&buf).map(|e| (e, true))
-                });
+            let key = if t.is_word() { prefix_key(text) } else { None };
+            if !(t.is_word() && pack.may_be_listed(key)) {
+                listed.push(None);
+                if t.number().is_some() {
+                    starts.push(i as u32);
+                }
+                entries.push(None);
+                continue;
+            }
+            fold_into(&mut buf, text);
+            let entry = pack.listed(&buf);
+            listed.push(entry);
+            if pack.may_contain_keyed(text, key) {
+                let found = entry
+                    .filter(|e| e.extractor)
+                    .map(|e| (e, false))
+                    .or_else(|| {
+                        // "Friday's announcement": the word without its possessive ending.
+                        let n = pack.possessive_len(&buf)?;
+                        buf.truncate(buf.len() - n);
+                        pack.entry(&buf).map(|e| (e, true))
+                    });
                 if let Some((entry, possessive)) = found {
                     if possessive {
                         possessives.push(i as u32);
@@ -48,8 +67,6 @@ impl<'a> Tagged<'a> {
                     starts.push(i as u32);
                     continue;
                 }
-            } else if t.number().is_some() {
-                starts.push(i as u32);
             }
             entries.push(None);
         }
@@ -57,6 +74,7 @@ impl<'a> Tagged<'a> {
             source,
             tokens,
             entries,
+            listed,
             starts,
             possessives,
             pack,
@@ -76,6 +94,11 @@ impl<'a> Tagged<'a> {
             }
         }
         t.end
+    }
+
+    /// Each token's entry in the whole lexicon (the clause words' included), as written.
+    pub(crate) fn listed(&self) -> &[Option<&'a LexEntry>] {
+        &self.listed
     }
 
     /// The tokens where an expression can start (numbers and lexicon words), in order.
@@ -269,6 +292,14 @@ impl<'a> Tagged<'a> {
             Some(Some(e)) => &e.phrases[..],
             _ => &[],
         };
+        // When the next token is no lexicon word of the same segment, only one-word phrases
+        // can match; they come last (longest first).
+        let next_listed = self.joined(i + 1) && matches!(self.entries.get(i + 1), Some(Some(_)));
+        let phrases = if next_listed {
+            phrases
+        } else {
+            &phrases[phrases.partition_point(|(rest, _)| !rest.is_empty())..]
+        };
         'outer: for (rest, meaning) in phrases {
             if !want(meaning) {
                 continue;
@@ -332,13 +363,17 @@ pub struct Extracted {
 
 /// Extracts time expressions, durations and ages, tagging the tokens once.
 pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted {
-    let tg = Tagged::new(source, &text.tokens, pack);
-    let temporals = temporals(&tg, text);
-    let durations = durations_in(&tg, text, &temporals);
-    let ages = ages_in(&tg, text);
-    let references = references_in(&tg, text, &temporals, &durations);
-    let quantities = super::words::embedded(pack.lang)
-        .map(|w| super::quantities::find(&tg, source, text, (&temporals, &durations, &ages), w))
+    extract_tagged(&Tagged::new(source, &text.tokens, pack), text)
+}
+
+/// [`extract_all`] over tokens tagged already.
+pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
+    let temporals = temporals(tg, text);
+    let durations = durations_in(tg, text, &temporals);
+    let ages = ages_in(tg, text);
+    let references = references_in(tg, text, &temporals, &durations);
+    let quantities = super::words::embedded(tg.pack.lang)
+        .map(|w| super::quantities::find(tg, tg.source, text, (&temporals, &durations, &ages), w))
         .unwrap_or_default();
     Extracted {
         temporals,
@@ -521,6 +556,10 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     if tg.number(j).is_none() && !matches!(tg.entries.get(j), Some(Some(_))) {
         return None;
     }
+    // Nor at a word none of the patterns below opens with («и», «года», «тому»).
+    if part.is_none() && !may_open_pattern(tg, j) {
+        return None;
+    }
     // A clock time before the date: «в 23:00 29 марта 2019».
     if tg.number(j).is_some_and(|n| n.1 <= 2)
         && tg.punct(j + 1) == Some(':')
@@ -630,6 +669,36 @@ fn quarter_without_year(tg: &Tagged, j: usize) -> Option<Core> {
         return None;
     }
     quarter(tg, j).filter(|q| matches!(q.value, TimeValue::Quarter { year: None, .. }))
+}
+
+/// Whether a pattern of [`match_at`] without a part (dates, ranges, months, years, quarters,
+/// seasons, weekdays, holidays, relative days) can open at token `j`: each one's first test
+/// asks for a number, a phrase, a filler before a number or season, "Q" glued to a number, or
+/// a reading other than those listed here, which no pattern opens with.
+fn may_open_pattern(tg: &Tagged, j: usize) -> bool {
+    if tg.number(j).is_some() || (tg.adjacent(j + 1) && tg.number(j + 1).is_some()) {
+        return true;
+    }
+    let Some(Some(e)) = tg.entries.get(j) else {
+        return false;
+    };
+    !e.phrases.is_empty()
+        || tg.is_filler(j)
+        || e.words.iter().any(|w| {
+            !matches!(
+                w,
+                Word::YearWord
+                    | Word::Prep(_)
+                    | Word::DurationUnit(..)
+                    | Word::AgeWord
+                    | Word::DurationJoiner
+                    | Word::DateJoiner
+                    | Word::MonthDayWord
+                    | Word::MonthWeekWord
+                    | Word::NotAfterWeekend
+                    | Word::VagueCount
+            )
+        })
 }
 
 /// «в первый понедельник октября», «в последнее воскресенье марта 2014 года», «останній
@@ -2071,6 +2140,82 @@ mod tests {
             holes: vec![],
         }];
         extract_all(t, &Text::new(t, &seg, pack), pack)
+    }
+
+    /// [`may_open_pattern`] turns a word away only when every pattern it guards finds
+    /// nothing there, whatever follows.
+    #[test]
+    fn words_that_open_no_pattern_start_none() {
+        let follow = [
+            "",
+            "5",
+            "2025",
+            "2025 года",
+            "5 мая",
+            "мая 2025",
+            "травня",
+            "May 5",
+            "понедельник",
+            "вторник, 5 мая",
+            "лета",
+            "of 2025",
+            "quarter",
+            "квартале 2025 года",
+            "- 5 мая",
+            "по 5 мая",
+            "to 5 May",
+            ", 5 мая",
+            "5.05.2025",
+            "3",
+            "Q3",
+            "года",
+            "назад",
+            "выходные",
+            "– сентябре 2025 года",
+            "и 2020 годах",
+            "week of October",
+        ];
+        let mut turned_away = 0;
+        for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+            let pack = embedded::pack(lang).unwrap();
+            for e in pack.lexicon_entries().filter(|e| e.extractor) {
+                for f in follow {
+                    for t in [format!("{} {f}", e.word), format!("{}{f}", e.word)] {
+                        let seg = [Segment {
+                            range: 0..t.len(),
+                            holes: vec![],
+                        }];
+                        let text = Text::new(&t, &seg, pack);
+                        let tg = Tagged::new(&t, &text.tokens, pack);
+                        if !matches!(tg.entries.first(), Some(Some(_))) || may_open_pattern(&tg, 0)
+                        {
+                            continue;
+                        }
+                        turned_away += 1;
+                        for prep in [None, Some(Prep::From), Some(Prep::At)] {
+                            let governed = prep.is_some();
+                            assert!(super::date(&tg, 0).is_none(), "{t}");
+                            assert!(range(&tg, 0, prep, None).is_none(), "{t}");
+                            assert!(nth_in_month(&tg, 0).is_none(), "{t}");
+                            assert!(holiday(&tg, 0).is_none(), "{t}");
+                            assert!(quarter(&tg, 0).is_none(), "{t}");
+                            assert!(season(&tg, 0, governed).is_none(), "{t}");
+                            assert!(month_or_year(&tg, 0, None, governed).is_none(), "{t}");
+                            assert!(weekday(&tg, 0, prep, &[]).is_none(), "{t}");
+                            assert!(relative_day(&tg, 0).is_none(), "{t}");
+                            assert!(month_range(&tg, 0, prep).is_none(), "{t}");
+                            assert!(weekend(&tg, 0, governed).is_none(), "{t}");
+                            assert!(nth_in_month(&tg, tg.skip_filler(0)).is_none(), "{t}");
+                            assert!(
+                                !matches!(tg.phrase(0), Some((Phrase::ContextPeriod(..), _))),
+                                "{t}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(turned_away > 100, "{turned_away}");
     }
 
     fn found_in(lang: Lang, t: &str) -> Vec<(String, TimeValue)> {
