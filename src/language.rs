@@ -557,6 +557,8 @@ pub struct LanguagePack {
     participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
     pub max_word_bytes: usize,
+    /// The number of words of the longest phrase.
+    pub max_phrase_words: usize,
     /// First three letters of every word the extractor looks at: a cheap test before folding
     /// a word.
     prefixes: PrefixFilter,
@@ -1033,6 +1035,12 @@ impl LanguagePack {
         for list in phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
+        let max_phrase_words = phrases
+            .values()
+            .flatten()
+            .map(|(rest, _)| rest.len() + 1)
+            .max()
+            .unwrap_or(0);
 
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
         let number_suffixes = set(&cal.number_suffixes);
@@ -1144,6 +1152,7 @@ impl LanguagePack {
             phrases,
             number_suffixes,
             max_word_bytes,
+            max_phrase_words,
             prefixes,
             listed_prefixes,
             phrase_words,
