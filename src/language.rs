@@ -738,18 +738,27 @@ const CYRILLIC_FOLD: [u16; 256] = {
 #[inline]
 pub(crate) fn prefix_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
-    // Three two-byte Cyrillic letters, the common case: lead bytes D0–D3 carry the top two
-    // bits of the offset into U+0400–U+04FF, continuation bytes the low six.
-    if let Some(&[l0, c0, l1, c1, l2, c2]) = b.get(..6) {
-        if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 && l2 & 0xFC == 0xD0 {
-            let fold =
-                |l: u8, c: u8| CYRILLIC_FOLD[(usize::from(l & 3) << 6) | usize::from(c & 0x3F)];
-            let (f0, f1, f2) = (fold(l0, c0), fold(l1, c1), fold(l2, c2));
-            if f0 == 0 || f1 == 0 || f2 == 0 {
-                return None;
-            }
-            return Some((u64::from(f0) << 42) | (u64::from(f1) << 21) | u64::from(f2));
+    // Two-byte Cyrillic letters, the common case (three, or a whole word of one or two):
+    // lead bytes D0–D3 carry the top two bits of the offset into U+0400–U+04FF,
+    // continuation bytes the low six; 0 marks a letter off the fast path.
+    let fold = |l: u8, c: u8| CYRILLIC_FOLD[(usize::from(l & 3) << 6) | usize::from(c & 0x3F)];
+    let cyrillic = |l: u8| l & 0xFC == 0xD0;
+    let pack =
+        |[f0, f1, f2]: [u16; 3]| (u64::from(f0) << 42) | (u64::from(f1) << 21) | u64::from(f2);
+    match *b {
+        [l0, c0, l1, c1, l2, c2, ..] if cyrillic(l0) && cyrillic(l1) && cyrillic(l2) => {
+            let f = [fold(l0, c0), fold(l1, c1), fold(l2, c2)];
+            return (!f.contains(&0)).then(|| pack(f));
         }
+        [l0, c0, l1, c1] if cyrillic(l0) && cyrillic(l1) => {
+            let f = [fold(l0, c0), fold(l1, c1), 0];
+            return (f[0] != 0 && f[1] != 0).then(|| pack(f));
+        }
+        [l0, c0] if cyrillic(l0) => {
+            let f = [fold(l0, c0), 0, 0];
+            return (f[0] != 0).then(|| pack(f));
+        }
+        _ => {}
     }
     let mut key = 0u64;
     let mut i = 0;
@@ -1444,6 +1453,9 @@ mod tests {
                 format!("{c}Ґx`ЁЇ"),
                 format!("z{c}"),
                 format!("п’{c}"),
+                format!("Ё{c}"),
+                format!("{c}ж"),
+                format!("{c}{c}"),
                 String::new(),
             ] {
                 assert_eq!(prefix_key(&w), reference(&w), "{w:?}");
