@@ -5,7 +5,7 @@
 
 use crate::claims::{Age, Duration, Temporal, TimeValue};
 use crate::language::{
-    fold_into, prefix_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
+    fold_into, word_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
 };
 use crate::text::{Text, Token, TokenKind};
 
@@ -38,26 +38,35 @@ impl<'a> Tagged<'a> {
         let mut possessives = Vec::new();
         let mut units = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let text = t.text(source);
-            // Most prose words are ruled out before they are folded.
-            let key = if t.is_word() { prefix_key(text) } else { None };
-            if !(t.is_word() && pack.may_be_listed(key)) {
+            if !t.is_word() {
                 listed.push(None);
+                entries.push(None);
                 if t.number().is_some() {
                     starts.push(i as u32);
                 }
+                continue;
+            }
+            let text = t.text(source);
+            // Most prose words are ruled out before they are folded; short ones are found by
+            // their key, not folded at all.
+            let key = word_key(text);
+            if !pack.may_be_listed(key.map(|(k, _)| k)) {
+                listed.push(None);
                 entries.push(None);
                 continue;
             }
-            fold_into(&mut buf, text);
-            let entry = pack.listed(&buf);
+            let entry = pack.listed_keyed(text, key, &mut buf);
             listed.push(entry);
-            if pack.may_contain_keyed(text, key) {
+            if pack.may_contain_keyed(text, key.map(|(k, _)| k)) {
                 let found = entry
                     .filter(|e| e.extractor)
                     .map(|e| (e, false))
                     .or_else(|| {
                         // "Friday's announcement": the word without its possessive ending.
+                        if !pack.has_possessives() {
+                            return None;
+                        }
+                        fold_into(&mut buf, text);
                         let n = pack.possessive_len(&buf)?;
                         buf.truncate(buf.len() - n);
                         pack.entry(&buf).map(|e| (e, true))
