@@ -663,6 +663,8 @@ pub struct LanguagePack {
     participle_after: HashSet<String>,
     /// Byte length of the longest word of the lexicon (words and phrase starts).
     pub max_word_bytes: usize,
+    /// The number of words of the longest phrase.
+    pub max_phrase_words: usize,
     /// First three letters of every word the extractor looks at: a cheap test before folding
     /// a word.
     prefixes: PrefixFilter,
@@ -673,7 +675,7 @@ pub struct LanguagePack {
     /// Every folded word the extractor looks at (words, phrase words, number suffixes, date
     /// fillers) with its readings and the phrases it opens, and every word the clause grammar
     /// looks at (subordinators, markers, particles) with its roles: one lookup per word.
-    lexicon: HashMap<String, LexEntry>,
+    lexicon: Lexicon,
     /// [`LanguagePack::reported_speech_markers`] as lexicon ids.
     reported_marker_ids: Vec<Vec<u32>>,
 }
@@ -841,27 +843,46 @@ const CYRILLIC_FOLD: [u16; 256] = {
 /// Reads bytes: ASCII and two-byte characters are decoded in place, others through `chars`.
 #[inline]
 pub(crate) fn prefix_key(word: &str) -> Option<u64> {
+    word_key(word).map(|(key, _)| key)
+}
+
+/// [`prefix_key`], and whether the key holds the whole word (three characters or fewer): then
+/// it names the folded word exactly.
+#[inline]
+pub(crate) fn word_key(word: &str) -> Option<(u64, bool)> {
     let b = word.as_bytes();
-    // Three two-byte Cyrillic letters, the common case: lead bytes D0–D3 carry the top two
-    // bits of the offset into U+0400–U+04FF, continuation bytes the low six.
-    if let Some(&[l0, c0, l1, c1, l2, c2]) = b.get(..6) {
-        if l0 & 0xFC == 0xD0 && l1 & 0xFC == 0xD0 && l2 & 0xFC == 0xD0 {
-            let fold =
-                |l: u8, c: u8| CYRILLIC_FOLD[(usize::from(l & 3) << 6) | usize::from(c & 0x3F)];
-            let (f0, f1, f2) = (fold(l0, c0), fold(l1, c1), fold(l2, c2));
-            if f0 == 0 || f1 == 0 || f2 == 0 {
-                return None;
-            }
-            return Some((u64::from(f0) << 42) | (u64::from(f1) << 21) | u64::from(f2));
+    // Two-byte Cyrillic letters, the common case (three, or a whole word of one or two):
+    // lead bytes D0–D3 carry the top two bits of the offset into U+0400–U+04FF,
+    // continuation bytes the low six; 0 marks a letter off the fast path.
+    let fold = |l: u8, c: u8| CYRILLIC_FOLD[(usize::from(l & 3) << 6) | usize::from(c & 0x3F)];
+    let cyrillic = |l: u8| l & 0xFC == 0xD0;
+    let pack =
+        |[f0, f1, f2]: [u16; 3]| (u64::from(f0) << 42) | (u64::from(f1) << 21) | u64::from(f2);
+    match *b {
+        [l0, c0, l1, c1, l2, c2, ..] if cyrillic(l0) && cyrillic(l1) && cyrillic(l2) => {
+            let f = [fold(l0, c0), fold(l1, c1), fold(l2, c2)];
+            return (!f.contains(&0)).then(|| (pack(f), b.len() == 6));
         }
+        [l0, c0, l1, c1] if cyrillic(l0) && cyrillic(l1) => {
+            let f = [fold(l0, c0), fold(l1, c1), 0];
+            return (f[0] != 0 && f[1] != 0).then(|| (pack(f), true));
+        }
+        [l0, c0] if cyrillic(l0) => {
+            let f = [fold(l0, c0), 0, 0];
+            return (f[0] != 0).then(|| (pack(f), true));
+        }
+        _ => {}
     }
     let mut key = 0u64;
     let mut i = 0;
+    // A NUL in the word would read as padding: such a key names no word exactly.
+    let mut nul = false;
     for _ in 0..3 {
         let c = match b.get(i) {
             None => 0,
             Some(&b0) if b0 < 0x80 => {
                 i += 1;
+                nul |= b0 == 0;
                 u32::from(ASCII_FOLD[b0 as usize])
             }
             Some(&b0) if b0 & 0xE0 == 0xC0 => {
@@ -883,7 +904,38 @@ pub(crate) fn prefix_key(word: &str) -> Option<u64> {
         };
         key = (key << 21) | u64::from(c);
     }
-    Some(key)
+    Some((key, i >= b.len() && !nul))
+}
+
+/// The lexicon's entries, found by folded word, or, for words of three characters or fewer,
+/// by their [`word_key`] without folding them.
+#[derive(Debug, Default)]
+struct Lexicon {
+    /// In the order of their ids.
+    entries: Vec<LexEntry>,
+    by_word: HashMap<String, u32>,
+    short: HashMap<u64, u32>,
+}
+
+impl Lexicon {
+    fn new(map: HashMap<String, LexEntry>) -> Lexicon {
+        let mut entries: Vec<LexEntry> = map.into_values().collect();
+        entries.sort_by_key(|e| e.id);
+        let mut by_word = HashMap::default();
+        let mut short = HashMap::default();
+        for (k, e) in entries.iter().enumerate() {
+            by_word.insert(e.word.clone(), k as u32);
+            // A folded word on the fast path is its own key's only word.
+            if let Some((key, true)) = word_key(&e.word) {
+                short.insert(key, k as u32);
+            }
+        }
+        Lexicon {
+            entries,
+            by_word,
+            short,
+        }
+    }
 }
 
 /// A bitmap over hashed three-letter prefixes: one memory read rules most words out. A set
@@ -1176,6 +1228,12 @@ impl LanguagePack {
         for list in phrases.values_mut() {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
+        let max_phrase_words = phrases
+            .values()
+            .flatten()
+            .map(|(rest, _)| rest.len() + 1)
+            .max()
+            .unwrap_or(0);
 
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
         let number_suffixes = set(&cal.number_suffixes);
@@ -1288,10 +1346,11 @@ impl LanguagePack {
             phrases,
             number_suffixes,
             max_word_bytes,
+            max_phrase_words,
             prefixes,
             listed_prefixes,
             phrase_words,
-            lexicon,
+            lexicon: Lexicon::new(lexicon),
             reported_marker_ids,
             month_genitive,
             weekday_nominative,
@@ -1360,13 +1419,37 @@ impl LanguagePack {
     /// The lexicon's entry for a folded word, the extractor's or the clause grammar's.
     #[inline]
     pub fn listed(&self, folded: &str) -> Option<&LexEntry> {
-        self.lexicon.get(folded)
+        let k = *self.lexicon.by_word.get(folded)?;
+        self.lexicon.entries.get(k as usize)
     }
 
-    /// Every entry of the lexicon, in no particular order.
+    /// [`LanguagePack::listed`] for a word as written, with its [`word_key`]: a word of three
+    /// characters or fewer is found by its key, a longer one is folded into `buf` first.
+    #[inline]
+    pub(crate) fn listed_keyed(
+        &self,
+        word: &str,
+        key: Option<(u64, bool)>,
+        buf: &mut String,
+    ) -> Option<&LexEntry> {
+        if let Some((key, true)) = key {
+            let k = *self.lexicon.short.get(&key)?;
+            return self.lexicon.entries.get(k as usize);
+        }
+        fold_into(buf, word);
+        self.listed(buf)
+    }
+
+    /// Whether the language has possessive endings ("'s").
+    #[inline]
+    pub fn has_possessives(&self) -> bool {
+        !self.possessive_suffixes.is_empty()
+    }
+
+    /// Every entry of the lexicon, in the order of their ids.
     #[cfg(test)]
     pub(crate) fn lexicon_entries(&self) -> impl Iterator<Item = &LexEntry> {
-        self.lexicon.values()
+        self.lexicon.entries.iter()
     }
 
     /// [`LanguagePack::reported_speech_markers`] as the ids of their words' lexicon entries.
@@ -1590,6 +1673,9 @@ mod tests {
                 format!("{c}Ґx`ЁЇ"),
                 format!("z{c}"),
                 format!("п’{c}"),
+                format!("Ё{c}"),
+                format!("{c}ж"),
+                format!("{c}{c}"),
                 String::new(),
             ] {
                 assert_eq!(prefix_key(&w), reference(&w), "{w:?}");
@@ -1603,7 +1689,7 @@ mod tests {
     fn lexicon_roles_agree_with_the_grammar_lists() {
         for lang in [Lang::Ru, Lang::Uk, Lang::En] {
             let pack = embedded::pack(lang).unwrap();
-            for e in pack.lexicon.values() {
+            for e in pack.lexicon_entries() {
                 let w = e.word.as_str();
                 let has = |r| e.roles.has(r);
                 assert_eq!(has(Roles::SUBORDINATOR), pack.is_subordinator(w), "{w}");
@@ -1637,11 +1723,10 @@ mod tests {
                 }
             }
             let ids: HashMap<u32, &str> = pack
-                .lexicon
-                .values()
+                .lexicon_entries()
                 .map(|e| (e.id, e.word.as_str()))
                 .collect();
-            assert_eq!(ids.len(), pack.lexicon.len(), "ids are unique");
+            assert_eq!(ids.len(), pack.lexicon.entries.len(), "ids are unique");
             for (m, by_id) in pack
                 .reported_speech_markers
                 .iter()
@@ -1654,6 +1739,43 @@ mod tests {
                     .unwrap()
                     .roles
                     .has(Roles::REPORTED_MARKER_START));
+            }
+        }
+    }
+
+    /// A word as written finds the entry its folded form finds, by key or by folding.
+    #[test]
+    fn written_words_find_the_entries_of_their_folded_forms() {
+        let mut buf = String::new();
+        for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+            let pack = embedded::pack(lang).unwrap();
+            let mut words: Vec<String> = Vec::new();
+            for e in pack.lexicon_entries() {
+                let w = &e.word;
+                let mut chars = w.chars();
+                let capital: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .collect();
+                let last = w.chars().last().map_or(0, char::len_utf8);
+                words.extend([
+                    w.clone(),
+                    w.to_uppercase(),
+                    format!("{capital}{}", chars.as_str()),
+                    w.replace('е', "ё").replace('\'', "’"),
+                    format!("{w}x"),
+                    format!("{w}я"),
+                    format!("x{w}"),
+                    w[..w.len() - last].to_string(),
+                    format!("{w}\u{301}"),
+                ]);
+            }
+            words.extend(["", "ß", "İ", "Ѣ", "ǅ", "\u{301}", "a\u{0}", "\u{0}"].map(String::from));
+            for w in &words {
+                let want = pack.listed(&fold(w)).map(|e| e.id);
+                let got = pack.listed_keyed(w, word_key(w), &mut buf).map(|e| e.id);
+                assert_eq!(got, want, "{w:?}");
             }
         }
     }

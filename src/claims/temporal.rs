@@ -5,7 +5,7 @@
 
 use crate::claims::{Age, Duration, NthOf, Temporal, TimeValue};
 use crate::language::{
-    fold_into, prefix_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
+    fold_into, word_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
 };
 use crate::text::{Text, Token, TokenKind};
 
@@ -23,6 +23,8 @@ pub(crate) struct Tagged<'a> {
     starts: Vec<u32>,
     /// Tokens read without a possessive ending ("Friday's"), in order.
     possessives: Vec<u32>,
+    /// Tokens with a unit of duration among their readings, in order.
+    units: Vec<u32>,
     pack: &'a LanguagePack,
 }
 
@@ -34,27 +36,37 @@ impl<'a> Tagged<'a> {
         let mut buf = String::new();
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
+        let mut units = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            let text = t.text(source);
-            // Most prose words are ruled out before they are folded.
-            let key = if t.is_word() { prefix_key(text) } else { None };
-            if !(t.is_word() && pack.may_be_listed(key)) {
+            if !t.is_word() {
                 listed.push(None);
+                entries.push(None);
                 if t.number().is_some() {
                     starts.push(i as u32);
                 }
+                continue;
+            }
+            let text = t.text(source);
+            // Most prose words are ruled out before they are folded; short ones are found by
+            // their key, not folded at all.
+            let key = word_key(text);
+            if !pack.may_be_listed(key.map(|(k, _)| k)) {
+                listed.push(None);
                 entries.push(None);
                 continue;
             }
-            fold_into(&mut buf, text);
-            let entry = pack.listed(&buf);
+            let entry = pack.listed_keyed(text, key, &mut buf);
             listed.push(entry);
-            if pack.may_contain_keyed(text, key) {
+            if pack.may_contain_keyed(text, key.map(|(k, _)| k)) {
                 let found = entry
                     .filter(|e| e.extractor)
                     .map(|e| (e, false))
                     .or_else(|| {
                         // "Friday's announcement": the word without its possessive ending.
+                        if !pack.has_possessives() {
+                            return None;
+                        }
+                        fold_into(&mut buf, text);
                         let n = pack.possessive_len(&buf)?;
                         buf.truncate(buf.len() - n);
                         pack.entry(&buf).map(|e| (e, true))
@@ -62,6 +74,13 @@ impl<'a> Tagged<'a> {
                 if let Some((entry, possessive)) = found {
                     if possessive {
                         possessives.push(i as u32);
+                    }
+                    if entry
+                        .words
+                        .iter()
+                        .any(|w| matches!(w, Word::DurationUnit(..)))
+                    {
+                        units.push(i as u32);
                     }
                     entries.push(Some(entry));
                     starts.push(i as u32);
@@ -77,6 +96,7 @@ impl<'a> Tagged<'a> {
             listed,
             starts,
             possessives,
+            units,
             pack,
         }
     }
@@ -2071,6 +2091,13 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
     if taken[i] {
         return None;
     }
+    // The unit comes at most two phrases (a relation, an approximation) and a count of three
+    // tokens («3.5») after `i`.
+    let reach = i + 2 * tg.pack.max_phrase_words + 3;
+    let next_unit = tg.units.partition_point(|&u| (u as usize) < i);
+    if tg.units.get(next_unit).is_none_or(|&u| u as usize > reach) {
+        return None;
+    }
     let mut j = i;
     let mut relation = None;
     let mut approx = None;
@@ -2923,6 +2950,47 @@ mod tests {
         );
         for not_a_year in ["Windows 2000 crashed", "it cost 2000 dollars", "the 2000."] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
+        }
+    }
+
+    /// The unit of a duration opened by the longest relation and approximation phrases and a
+    /// decimal count is still within the reach `duration_at` looks for a unit in.
+    #[test]
+    fn the_farthest_unit_of_a_duration_is_within_reach() {
+        for (lang, unit) in [
+            (Lang::Ru, "месяца"),
+            (Lang::Uk, "місяця"),
+            (Lang::En, "months"),
+        ] {
+            let pack = embedded::pack(lang).unwrap();
+            let by_id: std::collections::HashMap<u32, &str> = pack
+                .lexicon_entries()
+                .map(|e| (e.id, e.word.as_str()))
+                .collect();
+            let longest = |want: &dyn Fn(&Phrase) -> bool| -> String {
+                let mut best: Vec<&str> = Vec::new();
+                for e in pack.lexicon_entries() {
+                    for (rest, _) in e.phrases.iter().filter(|(_, m)| want(m)) {
+                        if rest.len() + 1 > best.len() {
+                            best = std::iter::once(e.word.as_str())
+                                .chain(rest.iter().map(|id| by_id[id]))
+                                .collect();
+                        }
+                    }
+                }
+                best.join(" ")
+            };
+            let relation = longest(&|m| matches!(m, Phrase::Relation(_, Position::Before)));
+            let approx = longest(&|m| matches!(m, Phrase::Approx(_)));
+            let t = [relation.as_str(), approx.as_str(), "3.5", unit]
+                .iter()
+                .filter(|w| !w.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let d = extracted(lang, &t).durations;
+            assert_eq!(d.len(), 1, "{t}");
+            assert_eq!(&t[d[0].span.clone()], t, "{t}");
         }
     }
 
