@@ -148,9 +148,20 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
             let b = s.as_bytes();
             let base = piece.start;
             let mut i = 0;
-            while i < b.len() {
+            while let Some(&b0) = b.get(i) {
+                // The commonest bytes first, then the class table.
+                if b0 == b' ' {
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
                 let start = i;
-                let kind = match BYTE_CLASS[b[i] as usize] {
+                let class = if b0 & 0xFC == 0xD0 {
+                    ByteClass::Cyrillic
+                } else {
+                    BYTE_CLASS[b0 as usize]
+                };
+                let kind = match class {
                     ByteClass::Space => {
                         space_before = true;
                         i += 1;
@@ -226,22 +237,28 @@ fn word_end(s: &str, mut i: usize) -> usize {
         }
         i += 8;
     }
-    while i < b.len() {
-        match BYTE_CLASS[b[i] as usize] {
-            ByteClass::Letter => i += 1,
-            ByteClass::Cyrillic => i += 2,
-            ByteClass::Space | ByteClass::Digit => break,
-            ByteClass::Punct | ByteClass::Other => {
-                let (d, dl) = char_at(s, i);
-                let joins = (d == '-' || is_apostrophe(d))
-                    && i + dl < b.len()
-                    && is_word_char(char_at(s, i + dl).0);
-                if !(is_word_char(d) || joins) {
-                    break;
-                }
-                i += dl;
-            }
+    while let Some(&b0) = b.get(i) {
+        // Tests in order of frequency, not a jump table: the next byte is hard to predict.
+        if b0 & 0xFC == 0xD0 {
+            i += 2;
+            continue;
         }
+        if b0.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // Any other ASCII character but a hyphen or apostrophe ends the word.
+        if b0 < 0x80 && b0 != b'-' && b0 != b'\'' {
+            break;
+        }
+        let (d, dl) = char_at(s, i);
+        let joins = (d == '-' || is_apostrophe(d))
+            && i + dl < b.len()
+            && is_word_char(char_at(s, i + dl).0);
+        if !(is_word_char(d) || joins) {
+            break;
+        }
+        i += dl;
     }
     i
 }
