@@ -284,9 +284,19 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 
 /// Characters that may open a sentence after a full stop besides capitals and digits.
 fn opens_sentence(c: char) -> bool {
-    c.is_uppercase()
+    is_uppercase(c)
         || c.is_ascii_digit()
         || matches!(c, '«' | '"' | '“' | '„' | '—' | '–' | '-' | '(' | '[')
+}
+
+/// `char::is_uppercase`, answered without the Unicode tables for ASCII and basic Cyrillic.
+#[inline]
+fn is_uppercase(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' | 'Ѐ'..='Џ' => true,
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => false,
+        c => c.is_uppercase(),
+    }
 }
 
 /// Splits tokens into sentences.
@@ -323,10 +333,11 @@ pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Ran
                 let w = prev.text(source);
                 let mut chars = w.chars();
                 let single_capital =
-                    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-                folded.clear();
-                folded.push_str(&crate::language::fold(w));
-                if single_capital || lang.is_abbreviation(&folded) {
+                    chars.next().is_some_and(is_uppercase) && chars.next().is_none();
+                if single_capital || {
+                    crate::language::fold_into(&mut folded, w);
+                    lang.is_abbreviation(&folded)
+                } {
                     continue;
                 }
             }
@@ -471,6 +482,13 @@ mod tests {
                 let t = &mixed[a..b];
                 assert_eq!(fast_tokens(t), reference_tokens(t), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn uppercase_fast_path_agrees_with_unicode() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
         }
     }
 
