@@ -670,6 +670,8 @@ pub struct LanguagePack {
     prefixes: PrefixFilter,
     /// First three letters of every word of the lexicon, the clause words included.
     listed_prefixes: PrefixFilter,
+    /// First three and last two letters of every word of the lexicon longer than three.
+    listed_ends: PrefixFilter,
     /// Every word that appears inside a phrase, after its first.
     phrase_words: HashSet<String>,
     /// Every folded word the extractor looks at (words, phrase words, number suffixes, date
@@ -936,6 +938,42 @@ impl Lexicon {
             short,
         }
     }
+}
+
+/// The last two folded characters of a word as a key, or `None` when one of them is off the
+/// ASCII and two-byte Cyrillic fast path (or the word is shorter).
+#[inline]
+pub(crate) fn tail_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    let mut end = b.len();
+    let mut key = 0u64;
+    for _ in 0..2 {
+        let last = *b.get(end.checked_sub(1)?)?;
+        let c = if last < 0x80 {
+            end -= 1;
+            u32::from(ASCII_FOLD[last as usize])
+        } else {
+            // A lead byte D0–D3 is never a continuation byte: it starts the last character.
+            let lead = *b.get(end.checked_sub(2)?)?;
+            if lead & 0xFC != 0xD0 {
+                return None;
+            }
+            let f = CYRILLIC_FOLD[(usize::from(lead & 3) << 6) | usize::from(last & 0x3F)];
+            if f == 0 {
+                return None;
+            }
+            end -= 2;
+            u32::from(f)
+        };
+        key = (key << 21) | u64::from(c);
+    }
+    Some(key)
+}
+
+/// A word's [`prefix_key`] and [`tail_key`] as one key.
+#[inline]
+fn ends_key(prefix: u64, tail: u64) -> u64 {
+    prefix.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ tail
 }
 
 /// A bitmap over hashed three-letter prefixes: one memory read rules most words out. A set
@@ -1336,6 +1374,10 @@ impl LanguagePack {
             .map(|m| m.iter().map(|w| lexicon[w].id).collect())
             .collect();
         let listed_prefixes = PrefixFilter::new(lexicon.keys().filter_map(|w| prefix_key(w)));
+        let listed_ends = PrefixFilter::new(lexicon.keys().filter_map(|w| {
+            let (key, exact) = word_key(w)?;
+            (!exact).then_some(ends_key(key, tail_key(w)?))
+        }));
         Ok(LanguagePack {
             lang,
             numeric_date_order: cal.numeric_date_order,
@@ -1349,6 +1391,7 @@ impl LanguagePack {
             max_phrase_words,
             prefixes,
             listed_prefixes,
+            listed_ends,
             phrase_words,
             lexicon: Lexicon::new(lexicon),
             reported_marker_ids,
@@ -1389,11 +1432,16 @@ impl LanguagePack {
         word.len() <= self.max_word_bytes && key.is_none_or(|k| self.prefixes.may_contain(k))
     }
 
-    /// Whether a word with this [`prefix_key`] may be in the lexicon, the clause words
-    /// included (false: it certainly is not).
+    /// Whether a word with this [`word_key`] may be in the lexicon, the clause words included
+    /// (false: it certainly is not): its first three letters, and for a longer word its last
+    /// two too, are those of a word of the lexicon.
     #[inline]
-    pub(crate) fn may_be_listed(&self, key: Option<u64>) -> bool {
-        key.is_none_or(|k| self.listed_prefixes.may_contain(k))
+    pub(crate) fn may_be_listed(&self, word: &str, key: Option<(u64, bool)>) -> bool {
+        key.is_none_or(|(k, exact)| {
+            self.listed_prefixes.may_contain(k)
+                && (exact
+                    || tail_key(word).is_none_or(|t| self.listed_ends.may_contain(ends_key(k, t))))
+        })
     }
 
     /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").
@@ -1743,7 +1791,8 @@ mod tests {
         }
     }
 
-    /// A word as written finds the entry its folded form finds, by key or by folding.
+    /// A word as written finds the entry its folded form finds, by key or by folding, past
+    /// the prefix and ending filters.
     #[test]
     fn written_words_find_the_entries_of_their_folded_forms() {
         let mut buf = String::new();
@@ -1776,6 +1825,11 @@ mod tests {
                 let want = pack.listed(&fold(w)).map(|e| e.id);
                 let got = pack.listed_keyed(w, word_key(w), &mut buf).map(|e| e.id);
                 assert_eq!(got, want, "{w:?}");
+                // The filters in front of the lookup let every word of the lexicon through.
+                assert!(
+                    want.is_none() || pack.may_be_listed(w, word_key(w)),
+                    "{w:?}"
+                );
             }
         }
     }

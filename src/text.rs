@@ -148,9 +148,20 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
             let b = s.as_bytes();
             let base = piece.start;
             let mut i = 0;
-            while i < b.len() {
+            while let Some(&b0) = b.get(i) {
+                // The commonest bytes first, then the class table.
+                if b0 == b' ' {
+                    space_before = true;
+                    i += 1;
+                    continue;
+                }
                 let start = i;
-                let kind = match BYTE_CLASS[b[i] as usize] {
+                let class = if b0 & 0xFC == 0xD0 {
+                    ByteClass::Cyrillic
+                } else {
+                    BYTE_CLASS[b0 as usize]
+                };
+                let kind = match class {
                     ByteClass::Space => {
                         space_before = true;
                         i += 1;
@@ -226,22 +237,28 @@ fn word_end(s: &str, mut i: usize) -> usize {
         }
         i += 8;
     }
-    while i < b.len() {
-        match BYTE_CLASS[b[i] as usize] {
-            ByteClass::Letter => i += 1,
-            ByteClass::Cyrillic => i += 2,
-            ByteClass::Space | ByteClass::Digit => break,
-            ByteClass::Punct | ByteClass::Other => {
-                let (d, dl) = char_at(s, i);
-                let joins = (d == '-' || is_apostrophe(d))
-                    && i + dl < b.len()
-                    && is_word_char(char_at(s, i + dl).0);
-                if !(is_word_char(d) || joins) {
-                    break;
-                }
-                i += dl;
-            }
+    while let Some(&b0) = b.get(i) {
+        // Tests in order of frequency, not a jump table: the next byte is hard to predict.
+        if b0 & 0xFC == 0xD0 {
+            i += 2;
+            continue;
         }
+        if b0.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        // Any other ASCII character but a hyphen or apostrophe ends the word.
+        if b0 < 0x80 && b0 != b'-' && b0 != b'\'' {
+            break;
+        }
+        let (d, dl) = char_at(s, i);
+        let joins = (d == '-' || is_apostrophe(d))
+            && i + dl < b.len()
+            && is_word_char(char_at(s, i + dl).0);
+        if !(is_word_char(d) || joins) {
+            break;
+        }
+        i += dl;
     }
     i
 }
@@ -267,9 +284,19 @@ fn char_at(s: &str, i: usize) -> (char, usize) {
 
 /// Characters that may open a sentence after a full stop besides capitals and digits.
 fn opens_sentence(c: char) -> bool {
-    c.is_uppercase()
+    is_uppercase(c)
         || c.is_ascii_digit()
         || matches!(c, '«' | '"' | '“' | '„' | '—' | '–' | '-' | '(' | '[')
+}
+
+/// `char::is_uppercase`, answered without the Unicode tables for ASCII and basic Cyrillic.
+#[inline]
+fn is_uppercase(c: char) -> bool {
+    match c {
+        'A'..='Z' | 'А'..='Я' | 'Ѐ'..='Џ' => true,
+        'a'..='z' | 'а'..='я' | 'ѐ'..='џ' => false,
+        c => c.is_uppercase(),
+    }
 }
 
 /// Splits tokens into sentences.
@@ -306,10 +333,11 @@ pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Ran
                 let w = prev.text(source);
                 let mut chars = w.chars();
                 let single_capital =
-                    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
-                folded.clear();
-                folded.push_str(&crate::language::fold(w));
-                if single_capital || lang.is_abbreviation(&folded) {
+                    chars.next().is_some_and(is_uppercase) && chars.next().is_none();
+                if single_capital || {
+                    crate::language::fold_into(&mut folded, w);
+                    lang.is_abbreviation(&folded)
+                } {
                     continue;
                 }
             }
@@ -454,6 +482,13 @@ mod tests {
                 let t = &mixed[a..b];
                 assert_eq!(fast_tokens(t), reference_tokens(t), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn uppercase_fast_path_agrees_with_unicode() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
         }
     }
 

@@ -50,14 +50,22 @@ impl<'a> Tagged<'a> {
             // Most prose words are ruled out before they are folded; short ones are found by
             // their key, not folded at all.
             let key = word_key(text);
-            if !pack.may_be_listed(key.map(|(k, _)| k)) {
+            let maybe_listed = pack.may_be_listed(text, key);
+            // The extractor's test, on the first letters only: a word with a possessive
+            // ending («Friday's») ends in other letters than its entry.
+            let lexical = pack.may_contain_keyed(text, key.map(|(k, _)| k));
+            if !(maybe_listed || lexical && pack.has_possessives()) {
                 listed.push(None);
                 entries.push(None);
                 continue;
             }
-            let entry = pack.listed_keyed(text, key, &mut buf);
+            let entry = if maybe_listed {
+                pack.listed_keyed(text, key, &mut buf)
+            } else {
+                None
+            };
             listed.push(entry);
-            if pack.may_contain_keyed(text, key.map(|(k, _)| k)) {
+            if lexical {
                 let found = entry
                     .filter(|e| e.extractor)
                     .map(|e| (e, false))
@@ -2259,6 +2267,21 @@ mod tests {
             .into_iter()
             .map(|c| (t[c.span].to_string(), c.value))
             .collect()
+    }
+
+    /// A time word with a possessive ending is read as the word, and the span stops before
+    /// the ending ("Friday's", "today's", "last year's").
+    #[test]
+    fn possessive_endings_are_read_through() {
+        let spans = |t: &str| -> Vec<String> {
+            found_in(Lang::En, t).into_iter().map(|(s, _)| s).collect()
+        };
+        assert_eq!(spans("Friday's announcement was made"), ["Friday"]);
+        assert_eq!(spans("Today's session ran late"), ["Today"]);
+        assert_eq!(
+            spans("the company said last year's results were weak"),
+            ["last year"]
+        );
     }
 
     #[test]
