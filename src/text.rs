@@ -82,6 +82,12 @@ fn is_word_char(c: char) -> bool {
         c if c.is_ascii() => false,
         // Combining acute: stress marks inside words.
         '\u{301}' => true,
+        // Quotes, dashes, spaces and signs of Latin-1 and General Punctuation, without the
+        // Unicode tables (ª, µ and º are letters).
+        '\u{80}'..='\u{a9}' | '\u{ab}'..='\u{b4}' | '\u{b6}'..='\u{b9}' | '\u{bb}'..='\u{bf}' => {
+            false
+        }
+        '\u{2000}'..='\u{206f}' => false,
         c => c.is_alphabetic(),
     }
 }
@@ -482,6 +488,14 @@ mod tests {
                 let t = &mixed[a..b];
                 assert_eq!(fast_tokens(t), reference_tokens(t), "{t}");
             }
+        }
+    }
+
+    #[test]
+    fn word_char_fast_paths_agree_with_unicode() {
+        for c in (0x80u32..0x3000).filter_map(char::from_u32) {
+            let rule = matches!(c, 'Ѐ'..='ӿ' | '\u{301}') || c.is_alphabetic();
+            assert_eq!(is_word_char(c), rule, "{c:?}");
         }
     }
 
