@@ -82,6 +82,12 @@ fn is_word_char(c: char) -> bool {
         c if c.is_ascii() => false,
         // Combining acute: stress marks inside words.
         '\u{301}' => true,
+        // Quotes, dashes, spaces and signs of Latin-1 and General Punctuation, without the
+        // Unicode tables (ª, µ and º are letters).
+        '\u{80}'..='\u{a9}' | '\u{ab}'..='\u{b4}' | '\u{b6}'..='\u{b9}' | '\u{bb}'..='\u{bf}' => {
+            false
+        }
+        '\u{2000}'..='\u{206f}' => false,
         c => c.is_alphabetic(),
     }
 }
@@ -139,6 +145,12 @@ const BYTE_CLASS: [ByteClass; 256] = {
 /// decoded. `source` is valid UTF-8, so a Cyrillic lead byte is always followed by its
 /// continuation byte.
 pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
+    tokenize_marking(source, segments, &mut Vec::new())
+}
+
+/// [`tokenize`], also listing in `marks` the tokens where [`sentences`] may cut: segment
+/// starts and sentence-final punctuation.
+fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(source.len() / 6);
     for seg in segments {
         let mut segment_start = true;
@@ -206,6 +218,9 @@ pub fn tokenize(source: &str, segments: &[Segment]) -> Vec<Token> {
                         }
                     }
                 };
+                if segment_start || is_sentence_stop(kind) {
+                    marks.push(tokens.len() as u32);
+                }
                 tokens.push(Token {
                     start: base + start,
                     end: base + i,
@@ -299,20 +314,37 @@ fn is_uppercase(c: char) -> bool {
     }
 }
 
+/// Sentence-final punctuation.
+#[inline]
+fn is_sentence_stop(kind: TokenKind) -> bool {
+    matches!(kind, TokenKind::Punct('.' | '!' | '?' | '…'))
+}
+
 /// Splits tokens into sentences.
 pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Range<usize>> {
+    split_sentences(source, tokens, 0..tokens.len(), lang)
+}
+
+/// [`sentences`], looking only at the tokens of `marks` (in order): every segment start and
+/// sentence-final punctuation must be among them, the others change nothing.
+fn split_sentences(
+    source: &str,
+    tokens: &[Token],
+    marks: impl Iterator<Item = usize>,
+    lang: &LanguagePack,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut folded = String::new();
-    for i in 0..tokens.len() {
+    for i in marks {
         if i > start && tokens[i].segment_start {
             out.push(start..i);
             start = i;
         }
-        let Some(p) = tokens[i].punct() else { continue };
-        if !matches!(p, '.' | '!' | '?' | '…') {
+        if !is_sentence_stop(tokens[i].kind) {
             continue;
         }
+        let Some(p) = tokens[i].punct() else { continue };
         let Some(next) = tokens.get(i + 1) else {
             continue;
         };
@@ -354,8 +386,9 @@ pub fn sentences(source: &str, tokens: &[Token], lang: &LanguagePack) -> Vec<Ran
 impl Text {
     /// Tokenises the segments and splits sentences.
     pub fn new(source: &str, segments: &[Segment], lang: &LanguagePack) -> Text {
-        let tokens = tokenize(source, segments);
-        let sentences = sentences(source, &tokens, lang);
+        let mut marks = Vec::new();
+        let tokens = tokenize_marking(source, segments, &mut marks);
+        let sentences = split_sentences(source, &tokens, marks.iter().map(|&m| m as usize), lang);
         Text { tokens, sentences }
     }
 
@@ -486,6 +519,14 @@ mod tests {
     }
 
     #[test]
+    fn word_char_fast_paths_agree_with_unicode() {
+        for c in (0x80u32..0x3000).filter_map(char::from_u32) {
+            let rule = matches!(c, 'Ѐ'..='ӿ' | '\u{301}') || c.is_alphabetic();
+            assert_eq!(is_word_char(c), rule, "{c:?}");
+        }
+    }
+
+    #[test]
     fn uppercase_fast_path_agrees_with_unicode() {
         for c in (0u32..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
@@ -503,6 +544,28 @@ mod tests {
             let t: String = v.into_iter().collect();
             proptest::prop_assert_eq!(fast_tokens(&t), reference_tokens(&t));
         }
+    }
+
+    /// The sentences cut at the tokenizer's marks are those cut looking at every token.
+    #[test]
+    fn marked_sentences_are_the_sentences() {
+        let ru = embedded::pack(Lang::Ru).unwrap();
+        let t = "В 2026 г. в Москве В. Путин выступил. Потом 5 января! Все… «Да». Нет?\n\nНовый \
+                 абзац. И ещё т. д. Конец";
+        let mid = t.find("Новый").unwrap();
+        let segments = [
+            Segment {
+                range: 0..mid,
+                holes: vec![3..5, 6..8],
+            },
+            Segment {
+                range: mid..t.len(),
+                holes: vec![],
+            },
+        ];
+        let text = Text::new(t, &segments, ru);
+        assert_eq!(text.sentences, sentences(t, &text.tokens, ru));
+        assert!(text.sentences.len() > 4);
     }
 
     #[test]

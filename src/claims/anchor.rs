@@ -12,9 +12,10 @@ use crate::language::{LanguagePack, LexEntry, Roles, Word};
 use crate::morphology::{Morphology, Tense, VerbForm, WordClass};
 use crate::text::Text;
 
-/// Clauses of a sentence as token ranges; `true` marks one opened by a subordinator.
-fn clauses(words: &SentenceWords, sentence: Range<usize>) -> Vec<(Range<usize>, bool)> {
-    let mut out = Vec::new();
+/// Clauses of a sentence as token ranges, into `out` (cleared first); `true` marks one opened
+/// by a subordinator.
+fn clauses(words: &SentenceWords, sentence: Range<usize>, out: &mut Vec<(Range<usize>, bool)>) {
+    out.clear();
     let mut start = sentence.start;
     let mut sub = false;
     for i in sentence.clone() {
@@ -42,7 +43,6 @@ fn clauses(words: &SentenceWords, sentence: Range<usize>) -> Vec<(Range<usize>, 
         out.push((start..sentence.end, sub));
     }
     out.retain(|(r, _)| !r.is_empty());
-    out
 }
 
 /// Farthest a predicate may stand from its time expression, in tokens. Beyond it the link is
@@ -87,14 +87,17 @@ struct SentenceWords<'a> {
 }
 
 impl<'a> SentenceWords<'a> {
-    fn new(scope: Scope<'a>, sentence: &Range<usize>) -> Self {
+    /// The words of `sentence`; `classes` is a vector to reuse.
+    fn new(scope: Scope<'a>, sentence: &Range<usize>, mut classes: Vec<Option<WordClass>>) -> Self {
+        classes.clear();
+        classes.resize(sentence.len(), None);
         SentenceWords {
             source: scope.source,
             text: scope.text,
             morph: scope.morph,
             pack: scope.pack,
             listed: scope.listed,
-            classes: vec![None; sentence.len()],
+            classes,
             base: sentence.start,
         }
     }
@@ -229,12 +232,14 @@ impl<'a> SentenceWords<'a> {
 /// Fills `anchor` of every temporal claim.
 pub fn anchor_all(scope: Scope, temporals: &mut [Temporal]) {
     let text = scope.text;
+    // Vectors reused from sentence to sentence.
+    let (mut classes, mut cl) = (Vec::new(), Vec::new());
     let mut k = 0;
     while k < temporals.len() {
         let s = temporals[k].sentence;
         let sentence = text.sentences[s].clone();
-        let mut words = SentenceWords::new(scope, &sentence);
-        let cl = clauses(&words, sentence.clone());
+        let mut words = SentenceWords::new(scope, &sentence, std::mem::take(&mut classes));
+        clauses(&words, sentence.clone(), &mut cl);
         // Clauses before the first one with a verb or a subordinator are fronted adverbials.
         let first_blocking = (0..cl.len())
             .find(|&c| cl[c].1 || words.has_verb(&cl[c].0))
@@ -258,6 +263,7 @@ pub fn anchor_all(scope: Scope, temporals: &mut [Temporal]) {
             };
             k += 1;
         }
+        classes = words.classes;
     }
 }
 
@@ -290,7 +296,8 @@ fn anchor_one(
     // The expression's own clause; when it has no verb and opens the sentence as a fronted
     // adverbial («Во вторник, 6 января, лидеры собрались»), the following main clauses.
     // A verbless clause elsewhere (an aside in brackets, an apposition) anchors nothing.
-    let mut order = vec![home];
+    let mut order = [home; 1 + MAX_FORWARD_CLAUSES];
+    let mut n = 1;
     let in_brackets =
         claim.tokens.start > 0 && words.text.tokens[claim.tokens.start - 1].punct() == Some('(');
     let fronted = !in_brackets && home <= first_blocking;
@@ -304,10 +311,11 @@ fn anchor_one(
             if *sub {
                 break;
             }
-            order.push(j);
+            order[n] = j;
+            n += 1;
         }
     }
-    let (clause_ix, verbs) = order.iter().find_map(|&c| {
+    let (clause_ix, verbs) = order[..n].iter().find_map(|&c| {
         let v = words.verbs(&clauses[c].0, &claim.tokens);
         (!v.is_empty()).then_some((c, v))
     })?;
