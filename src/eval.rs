@@ -683,6 +683,9 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
 /// One TimeML document (`tempeval3/*.jsonl`, `wikiwarsua/*.jsonl`).
 #[derive(Debug, Deserialize)]
 struct TimemlDoc {
+    /// Named in each disagreement listed, so it can be looked up.
+    #[serde(default)]
+    doc_id: String,
     lang: String,
     dct: Option<String>,
     text: String,
@@ -703,6 +706,27 @@ struct TimemlEvent {
     start: usize,
     tense: Option<String>,
     pos: Option<String>,
+}
+
+/// A TIMEX3 value in one spelling where the corpus writes one value two ways: a decade as
+/// "198X" or "198", a week as "2000-W2" or "2000-W02".
+fn canonical(v: &str) -> std::borrow::Cow<'_, str> {
+    let b = v.as_bytes();
+    if b.len() == 4 && b[..3].iter().all(u8::is_ascii_digit) && b[3] == b'X' {
+        return v[..3].into();
+    }
+    if b.len() == 7 && &v[4..6] == "-W" && b[6].is_ascii_digit() {
+        return format!("{}-W0{}", &v[..4], &v[6..]).into();
+    }
+    v.into()
+}
+
+/// Whether a predicted value agrees with the gold one, spelling aside. WikiWarsUA writes a
+/// decade by its first year ("1780" for «1780-х роках»), which a predicted decade ("178")
+/// matches.
+fn same_value((predicted, gold): (&str, &str)) -> bool {
+    let (p, g) = (canonical(predicted), canonical(gold));
+    p == g || (p.len() == 3 && g.len() == 4 && g.starts_with(&*p) && g.ends_with('0'))
 }
 
 /// The TimeML value of an extracted expression, as TIMEX3 writes it.
@@ -734,6 +758,8 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
             format!("{y}-{s}")
         }
         Grain::Year | Grain::PartOfYear => i.start.format("%Y").to_string(),
+        // "the 1990s": TIMEX3 writes a decade by its first three digits.
+        Grain::Decade | Grain::PartOfDecade => format!("{}", i.start.year() / 10),
         Grain::Range => format!("{}/{}", i.start, i.end),
     }
 }
@@ -970,13 +996,18 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 .find(|s| overlaps((s.0, s.1), (g.start, g.end)))
             {
                 relaxed_gold += 1;
-                if s.2.is_some() && s.2 == g.value {
+                if s.2
+                    .as_deref()
+                    .zip(g.value.as_deref())
+                    .is_some_and(same_value)
+                {
                     value_ok += 1;
                 } else {
                     let _ = writeln!(
                         out,
-                        "value «{}»: gold {}, got {}",
+                        "value «{}» [{}]: gold {}, got {}",
                         gold_text(g),
+                        d.doc_id,
                         g.value.as_deref().unwrap_or("-"),
                         s.2.as_deref().unwrap_or("-")
                     );
@@ -984,8 +1015,9 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
             } else {
                 let _ = writeln!(
                     out,
-                    "miss «{}»: gold {}",
+                    "miss «{}» [{}]: gold {}",
                     gold_text(g),
+                    d.doc_id,
                     g.value.as_deref().unwrap_or("-")
                 );
             }
@@ -1000,7 +1032,11 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 let text: String = chars[s.0.min(chars.len())..s.1.min(chars.len())]
                     .iter()
                     .collect();
-                let _ = writeln!(out, "extra «{text}»: no gold expression there");
+                let _ = writeln!(
+                    out,
+                    "extra «{text}» [{}]: no gold expression there",
+                    d.doc_id
+                );
             }
         }
         // Tense of verb events.
@@ -1035,4 +1071,58 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
         ratio(tense_ok, verbs)
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_written_two_ways_compare_equal() {
+        assert_eq!(canonical("198X"), "198");
+        assert_eq!(canonical("2000-W2"), "2000-W02");
+        for same in ["198", "1998-W12", "1998-02-12", "PXY", "19XX"] {
+            assert_eq!(canonical(same), same);
+        }
+        assert!(same_value(("178", "1780")) && same_value(("198", "198X")));
+        assert!(!same_value(("1780", "178")) && !same_value(("178", "1785")));
+    }
+
+    /// A written-out corpus of one document: a decade, a weekday and a miss are scored, and
+    /// each disagreement names its document.
+    #[test]
+    fn timeml_scores_spans_and_values() {
+        let text =
+            "The plant closed in the late 1970s. Shares fell Friday, the company said daily.";
+        let span = |s: &str| {
+            let start = text.find(s).unwrap();
+            (start, start + s.len())
+        };
+        let timex = |s: &str, value: &str| {
+            let (start, end) = span(s);
+            serde_json::json!({"start": start, "end": end, "value": value})
+        };
+        let doc = serde_json::json!({
+            "doc_id": "doc-1", "lang": "en", "dct": "1998-02-16", "text": text,
+            "timexes": [timex("the late 1970s", "197"), timex("Friday", "1998-02-13"),
+                        timex("daily", "P1D")],
+        });
+        let path =
+            std::env::temp_dir().join(format!("factlint-timeml-{}.jsonl", std::process::id()));
+        std::fs::write(&path, format!("{doc}\n")).unwrap();
+        let mut out = Vec::new();
+        timeml(path.to_str().unwrap(), &mut out).unwrap();
+        let _ = std::fs::remove_file(&path);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("miss «daily» [doc-1]: gold P1D"), "{out}");
+        let last = out.lines().last().unwrap();
+        for pair in [
+            "gold=3",
+            "predicted=2",
+            "relaxed_p=1.000",
+            "value_acc=1.000",
+        ] {
+            assert!(last.split(' ').any(|kv| kv == pair), "{pair} in {last}");
+        }
+    }
 }

@@ -210,6 +210,9 @@ struct CalendarFile {
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
     number_suffixes: Vec<String>,
+    /// Endings that make a year ending in 0 a decade: «1990-х», "1970s".
+    #[serde(default)]
+    decade_suffixes: Vec<String>,
     prepositions: StdHashMap<String, Prep>,
     relative_days: StdHashMap<String, i32>,
     #[serde(default)]
@@ -641,6 +644,7 @@ pub struct LanguagePack {
     /// Phrases keyed by their first word; each entry is (remaining words, meaning).
     phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
     number_suffixes: HashSet<String>,
+    decade_suffixes: HashSet<String>,
     month_genitive: [String; 12],
     weekday_nominative: [String; 7],
     weekday_at: [String; 7],
@@ -1275,6 +1279,7 @@ impl LanguagePack {
 
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
         let number_suffixes = set(&cal.number_suffixes);
+        let decade_suffixes = set(&cal.decade_suffixes);
         let fillers = set(&cal.date_fillers);
         let phrase_words: HashSet<String> = phrases
             .values()
@@ -1285,6 +1290,7 @@ impl LanguagePack {
             .keys()
             .chain(phrases.keys())
             .chain(number_suffixes.iter())
+            .chain(decade_suffixes.iter())
             .chain(fillers.iter())
             .chain(phrase_words.iter())
             .map(String::len)
@@ -1293,6 +1299,7 @@ impl LanguagePack {
         let mut lexicon: HashMap<String, LexEntry> = HashMap::default();
         for w in number_suffixes
             .iter()
+            .chain(decade_suffixes.iter())
             .chain(fillers.iter())
             .chain(phrase_words.iter())
         {
@@ -1387,6 +1394,7 @@ impl LanguagePack {
             words,
             phrases,
             number_suffixes,
+            decade_suffixes,
             max_word_bytes,
             max_phrase_words,
             prefixes,
@@ -1518,6 +1526,11 @@ impl LanguagePack {
     /// Whether letters after «2025-» make an ordinal («2025-м»).
     pub fn is_number_suffix(&self, folded: &str) -> bool {
         self.number_suffixes.contains(folded)
+    }
+
+    /// Whether letters after a year ending in 0 make it a decade («1990-х», "1970s").
+    pub fn is_decade_suffix(&self, folded: &str) -> bool {
+        self.decade_suffixes.contains(folded)
     }
 
     /// The month name after a day number («января»).

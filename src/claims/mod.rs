@@ -70,6 +70,13 @@ pub enum TimeValue {
         /// Part of the year.
         part: Option<Part>,
     },
+    /// A decade or part of one: «в 1990-е годы», «в конце 1980-х», "the late 1970s".
+    Decade {
+        /// Its first year (1990 for the 1990s).
+        start: i32,
+        /// Part of the decade.
+        part: Option<Part>,
+    },
     /// A range: «с 15 по 20 мая», «2014–2016 годах».
     Range {
         /// First end.

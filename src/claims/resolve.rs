@@ -38,6 +38,10 @@ pub enum Grain {
     PartOfYear,
     /// A year.
     Year,
+    /// Part of a decade («в конце 1980-х»).
+    PartOfDecade,
+    /// A decade.
+    Decade,
     /// An explicit range.
     Range,
 }
@@ -55,6 +59,8 @@ impl Grain {
             Grain::Season => "season",
             Grain::PartOfYear => "part-of-year",
             Grain::Year => "year",
+            Grain::PartOfDecade => "part-of-decade",
+            Grain::Decade => "decade",
             Grain::Range => "range",
         }
     }
@@ -156,6 +162,24 @@ fn year_interval(year: i32, part: Option<Part>) -> Option<Interval> {
     Some(Interval {
         start: NaiveDate::from_ymd_opt(year, m1, 1)?,
         end: NaiveDate::from_ymd_opt(year, m2, days_in_month(year, m2)?)?,
+        grain,
+    })
+}
+
+/// The years of a decade, or of its part: early is its first four years, mid the next
+/// three, late the last three.
+fn decade_interval(start: i32, part: Option<Part>) -> Option<Interval> {
+    let (a, b, grain) = match part {
+        None => (0, 9, Grain::Decade),
+        Some(Part::Early) => (0, 3, Grain::PartOfDecade),
+        Some(Part::Mid) => (4, 6, Grain::PartOfDecade),
+        Some(Part::Late) => (7, 9, Grain::PartOfDecade),
+        Some(Part::FirstHalf) => (0, 4, Grain::PartOfDecade),
+        Some(Part::SecondHalf) => (5, 9, Grain::PartOfDecade),
+    };
+    Some(Interval {
+        start: NaiveDate::from_ymd_opt(start.checked_add(a)?, 1, 1)?,
+        end: NaiveDate::from_ymd_opt(start.checked_add(b)?, 12, 31)?,
         grain,
     })
 }
@@ -286,6 +310,7 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             month_interval(year, month, None)
         }
         TimeValue::Year { year, part } => year_interval(year, part),
+        TimeValue::Decade { start, part } => decade_interval(start, part),
         TimeValue::Range { ref from, ref to } => {
             let to_i = resolve(to, published, tense)?;
             let from_i = match **from {

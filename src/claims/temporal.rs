@@ -657,6 +657,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                         || c.year_tok.is_some()
                         || matches!(c.value, TimeValue::Month { part: Some(_), .. })
                         || matches!(c.value, TimeValue::RelativeMonth { .. })
+                        || matches!(c.value, TimeValue::Decade { .. })
                 })
             })
             .or_else(|| weekend(tg, j, prep.is_some()))
@@ -1714,6 +1715,9 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
             end,
         });
     }
+    if let Some(d) = decade(tg, j, part) {
+        return Some(d);
+    }
     let n = tg.number(j)?;
     // «3 года» is three years, not the year 3: a year has at least three digits.
     let year = as_year(n).filter(|_| n.1 >= 3)?;
@@ -1740,6 +1744,50 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
         weekday: None,
         ends: None,
         end,
+    })
+}
+
+/// «в 1990-е годы», «в конце 1980-х», "the late 1970s", "the '80s": a year ending in 0 with a
+/// decade ending of the language. A two-digit decade needs its year word after it or an
+/// apostrophe before it, and is read from the 1930s to the 1990s only.
+fn decade(tg: &Tagged, j: usize, part: Option<Part>) -> Option<Core> {
+    let n = tg.number(j)?;
+    if n.0 % 10 != 0 {
+        return None;
+    }
+    // The ending, glued ("1970s") or after a hyphen («1990-х»).
+    let suffix = if tg.punct(j + 1) == Some('-') && tg.adjacent(j + 1) {
+        j + 2
+    } else {
+        j + 1
+    };
+    let is_decade_suffix = tg.adjacent(suffix)
+        && tg
+            .folded(suffix)
+            .is_some_and(|f| tg.pack.is_decade_suffix(f));
+    if !is_decade_suffix {
+        return None;
+    }
+    let year_word_end = tg.after_year_word(suffix + 1);
+    let start = match n.1 {
+        4 => i32::try_from(n.0).ok()?,
+        2 if (30..=90).contains(&n.0) => {
+            let apostrophe = j > 0 && tg.adjacent(j) && matches!(tg.punct(j - 1), Some('\'' | '’'));
+            if year_word_end.is_none() && !apostrophe {
+                return None;
+            }
+            1900 + i32::try_from(n.0).ok()?
+        }
+        _ => return None,
+    };
+    Some(Core {
+        attributive: false,
+        value: TimeValue::Decade { start, part },
+        year_tok: None,
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end: year_word_end.unwrap_or(suffix + 1),
     })
 }
 
@@ -2973,6 +3021,90 @@ mod tests {
         );
         for not_a_year in ["Windows 2000 crashed", "it cost 2000 dollars", "the 2000."] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
+        }
+    }
+
+    #[test]
+    fn decades_and_their_parts() {
+        let decade = |start, part| TimeValue::Decade { start, part };
+        let cases = [
+            (
+                Lang::Ru,
+                "В 1990-е годы завод закрылся.",
+                "В 1990-е годы",
+                decade(1990, None),
+            ),
+            (
+                Lang::Ru,
+                "в конце 1980-х годов",
+                "в конце 1980-х годов",
+                decade(1980, Some(Part::Late)),
+            ),
+            (Lang::Ru, "в 90-х годах", "в 90-х годах", decade(1990, None)),
+            (
+                Lang::Uk,
+                "у 1990-ті роки",
+                "у 1990-ті роки",
+                decade(1990, None),
+            ),
+            (
+                Lang::Uk,
+                "наприкінці 2020-х",
+                "наприкінці 2020-х",
+                decade(2020, Some(Part::Late)),
+            ),
+            (
+                Lang::En,
+                "in the late 1970s",
+                "late 1970s",
+                decade(1970, Some(Part::Late)),
+            ),
+            (
+                Lang::En,
+                "The 1990s were good.",
+                "The 1990s",
+                decade(1990, None),
+            ),
+            (
+                Lang::En,
+                "the mid-1990s",
+                "mid-1990s",
+                decade(1990, Some(Part::Mid)),
+            ),
+            (Lang::En, "since the '80s", "80s", decade(1980, None)),
+        ];
+        for (lang, text, span, value) in cases {
+            assert_eq!(found_in(lang, text), [(span.to_string(), value)], "{text}");
+        }
+        // A single year keeps its reading; days «в 20-х числах», a two-digit decade without
+        // its year word and the 1920s/2020s written in two digits are no decades.
+        assert_eq!(
+            found_in(Lang::Ru, "в 1990-м году")[0].1,
+            TimeValue::Year {
+                year: 1990,
+                part: None
+            }
+        );
+        assert_eq!(
+            found_in(Lang::En, "the 1990 campaign")[0].1,
+            TimeValue::Year {
+                year: 1990,
+                part: None
+            }
+        );
+        for (lang, text) in [
+            (Lang::Ru, "в 20-х числах мая"),
+            (Lang::Ru, "около 90-х"),
+            (Lang::Ru, "в 20-е годы"),
+            (Lang::En, "the 1995s"),
+            (Lang::En, "1990's budget"),
+        ] {
+            assert!(
+                found_in(lang, text)
+                    .iter()
+                    .all(|(_, v)| !matches!(v, TimeValue::Decade { .. })),
+                "{text}"
+            );
         }
     }
 

@@ -22,14 +22,14 @@ pub struct Entry<'a> {
     /// The expression as written.
     pub text: &'a str,
     /// What kind of expression: date, month, quarter, season, year, range, weekday,
-    /// relative-day, relative-period, relative-month, nth-in-month, holiday, duration,
+    /// decade, relative-day, relative-period, relative-month, nth-in-month, holiday, duration,
     /// reference.
     pub kind: &'static str,
     /// First day of the interval (YYYY-MM-DD), when placed on the calendar.
     pub start_date: Option<String>,
     /// Last day, inclusive.
     pub end_date: Option<String>,
-    /// day, week, part-of-month, month, part-of-year, year, range.
+    /// day, week, part-of-month, month, part-of-year, year, part-of-decade, decade, range.
     pub grain: Option<&'static str>,
     /// The governing preposition's role: at, from, to, until, by, for, after, before, around.
     pub role: Option<String>,
@@ -71,6 +71,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Quarter { .. } => "quarter",
         TimeValue::Season { .. } => "season",
         TimeValue::Year { .. } => "year",
+        TimeValue::Decade { .. } => "decade",
         TimeValue::Range { .. } => "range",
         TimeValue::Weekday { .. } => "weekday",
         TimeValue::Weekend { .. } => "weekend",
@@ -198,7 +199,7 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
         }
         let text: String = r.text.chars().take(40).collect();
         out.push_str(&format!(
-            "{:>4}:{:<3} {:<width$}  {:<23} {:<13} {:<7} {}\n",
+            "{:>4}:{:<3} {:<width$}  {:<23} {:<14} {:<7} {}\n",
             r.line,
             r.column,
             text,
