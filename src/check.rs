@@ -6,7 +6,7 @@ use crate::claims::{
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
 use crate::facts::Facts;
-use crate::language::{embedded, Unit};
+use crate::language::{embedded, Prep, Unit};
 use crate::morphology;
 use crate::rules::{checks, Context, RuleSet};
 use crate::suppress;
@@ -73,12 +73,25 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         // date before it.
         let mut context: Option<crate::claims::Interval> = None;
         let mut quarter_context: Option<crate::claims::Interval> = None;
+        let mut previous: Option<(usize, Option<Prep>)> = None;
         for t in &mut temporals {
-            // A time that modifies a noun is not placed by the verb's tense.
+            // A time that modifies a noun is not placed by the verb's tense, nor is a limit
+            // by a past one («продлили до 20 ноября», "extended to Nov. 20", «перенесли на 15
+            // декабря»): a past act may set a limit still to come.
+            let limit = match t.prep {
+                Some(Prep::Until | Prep::For) => true,
+                // Not the end of a range written in two parts ("from Sept. 14 to Thursday").
+                Some(Prep::To) => previous.is_none_or(|(sentence, prep)| {
+                    sentence != t.sentence || prep != Some(Prep::From)
+                }),
+                _ => false,
+            };
+            previous = Some((t.sentence, t.prep));
             let tense = t
                 .anchor
                 .as_ref()
                 .filter(|a| a.strong && !a.conditional)
+                .filter(|a| !(limit && a.tense == morphology::Tense::Past))
                 .map(|a| a.tense);
             t.interval = match t.value {
                 // A plan («будет готов к концу года») counts from publication.

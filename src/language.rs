@@ -536,6 +536,10 @@ struct GrammarFile {
     infinitive_after: Vec<String>,
     #[serde(default)]
     participle_after: Vec<String>,
+    /// A time without a preposition after the object modifies the verb ("told customers
+    /// Monday"): the language puts a noun's time before the noun.
+    #[serde(default)]
+    bare_times_modify_verb: bool,
 }
 
 /// What one word can be in a time expression.
@@ -658,6 +662,9 @@ pub struct LanguagePack {
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     calendar_verbs: HashSet<String>,
+    /// A time without a preposition after the object modifies the verb ("told customers
+    /// Monday").
+    pub bare_times_modify_verb: bool,
     abbreviations: HashSet<String>,
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
@@ -1417,6 +1424,7 @@ impl LanguagePack {
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
             calendar_verbs: set(&gr.calendar_verbs),
+            bare_times_modify_verb: gr.bare_times_modify_verb,
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),

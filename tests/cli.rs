@@ -419,6 +419,24 @@ fn row<'a>(rows: &'a [serde_json::Value], text: &str) -> &'a serde_json::Value {
 }
 
 #[test]
+fn timeline_reads_a_limit_set_by_a_past_act_as_the_nearest_one() {
+    // A past act sets a limit still to come; the act's own time stays past.
+    let rows = timeline_rows(
+        "---\ndate: 2026-11-02\n---\nСрок продлили до 20 ноября. Выборы прошли 20 октября.\n",
+    );
+    assert_eq!(row(&rows, "до 20 ноября")["start_date"], "2026-11-20");
+    assert_eq!(row(&rows, "20 октября")["start_date"], "2026-10-20");
+    let rows = timeline_rows(
+        "---\ndate: 1989-10-27\nlang: en\n---\nThe offer was extended to Nov. 16. The company \
+         told customers Monday about the bugs. The curfew lasted until Oct. 20.\n",
+    );
+    assert_eq!(row(&rows, "to Nov. 16")["start_date"], "1989-11-16");
+    // A bare weekday after the verb's object is the verb's: past, not the nearest.
+    assert_eq!(row(&rows, "Monday")["start_date"], "1989-10-23");
+    assert_eq!(row(&rows, "until Oct. 20")["start_date"], "1989-10-20");
+}
+
+#[test]
 fn timeline_places_a_period_named_alone_by_the_date_before_it() {
     let rows = timeline_rows(
         "---\ndate: 2026-01-14\n---\nВ 2019 году он возглавил комитет. В конце года он ушел \

@@ -142,7 +142,17 @@ impl<'a> SentenceWords<'a> {
             } else {
                 Roles::NONE
             };
+            // «to be completed», «должен быть завершен»: the participle of an infinitive.
+            let after_infinitive_marker = k > 1 && self.roles(i - 2).has(Roles::INFINITIVE_MARKER);
             match c {
+                WordClass::Verb { .. }
+                    if prev.has(Roles::PARTICIPLE_MARKER) && after_infinitive_marker =>
+                {
+                    WordClass::Verb {
+                        form: VerbForm::Infinitive,
+                        tense: None,
+                    }
+                }
                 WordClass::Verb { tense, .. } if prev.has(Roles::PARTICIPLE_MARKER) => {
                     WordClass::Verb {
                         form: VerbForm::ShortParticiple,
@@ -393,6 +403,37 @@ fn is_adverbial(
         capital && after_prep
     };
     if verb < claim.tokens.start {
+        // "told customers Monday", "rallied in Portadown Sunday": English puts a noun's own
+        // time before the noun ("the Oct. 23 deadline", "a third-quarter loss"), so a bare
+        // time right after the verb's object, and not before a noun, modifies the verb.
+        // Farther off, or after another word ("debentures due Oct. 15"), it is not read so.
+        let noun_after = claim.tokens.end < sentence.end
+            && matches!(
+                words.class(claim.tokens.end),
+                WordClass::Noun { pronoun: false, .. }
+            );
+        // "blamed the Nov. 3 deadline": between a determiner and a noun, the time is the
+        // noun's.
+        let determiner_before = claim.tokens.start > 0
+            && words
+                .pack
+                .is_year_determiner(tokens[claim.tokens.start - 1].text(words.source));
+        if claim.prep.is_none() && noun_after && determiner_before {
+            return false;
+        }
+        if claim.prep.is_none() && words.pack.bare_times_modify_verb {
+            let object_only = claim.tokens.start - verb <= 4
+                && (verb + 1..claim.tokens.start).all(|i| {
+                    tokens[i].number().is_some()
+                        || matches!(words.class(i), WordClass::Noun { .. })
+                        || words
+                            .entry(i)
+                            .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))))
+                });
+            if object_only && !noun_after {
+                return true;
+            }
+        }
         for i in verb + 1..claim.tokens.start {
             if let WordClass::Noun { pronoun: false, .. } = words.class(i) {
                 if !exempt_noun(words, i) {
