@@ -454,6 +454,25 @@ mod tests {
             table("ramadan").in_year(2018),
             Some((d("2018-05-16"), d("2018-06-14")))
         );
+        // The Islamic tables reach back to 1950.
+        assert_eq!(
+            table("ramadan").in_year(1977),
+            Some((d("1977-08-15"), d("1977-09-13")))
+        );
+        assert_eq!(first(&table("eid-al-fitr"), 1988), Some(d("1988-05-16")));
+        // Hindu days of the lunisolar calendar, 2000–2030.
+        for (id, year, day) in [
+            ("karva-chauth", 2018, "2018-10-27"),
+            ("valmiki-jayanti", 2019, "2019-10-13"),
+            ("ugadi", 2018, "2018-03-18"),
+            ("rama-navami", 2020, "2020-04-02"),
+            ("mahavir-jayanti", 2020, "2020-04-06"),
+            ("maha-shivaratri", 2020, "2020-02-21"),
+            ("ganesh-chaturthi", 2019, "2019-09-02"),
+            ("ratha-yatra", 2018, "2018-07-14"),
+        ] {
+            assert_eq!(first(&table(id), year), Some(d(day)), "{id}");
+        }
         // Diwali is two days after Dhanteras.
         let diwali = Holiday {
             offset: 2,
@@ -479,16 +498,21 @@ mod tests {
     #[test]
     fn a_year_outside_the_table_is_unplaced() {
         let fitr = table("eid-al-fitr");
-        assert_eq!(fitr.in_year(1990), None);
+        assert_eq!(fitr.in_year(1949), None);
         assert_eq!(fitr.in_year(2051), None);
         assert_eq!(fitr.in_year(i32::MAX), None);
         assert_eq!(fitr.in_year(i32::MIN), None);
         // Left out of the table for an error in the source: Eid al-Adha 2015.
         assert_eq!(table("eid-al-adha").in_year(2015), None);
+        // Left out for an error in the source: Karva Chauth 2020 (a month early).
+        assert_eq!(table("karva-chauth").in_year(2020), None);
         // Two starts in one year: the year alone does not say which.
         let ramadan = table("ramadan");
         assert_eq!(ramadan.occurrences(2030).len(), 2);
         assert_eq!(ramadan.in_year(2030), None);
+        // Eid al-Adha fell on 3 January and 24 December 1974.
+        assert_eq!(table("eid-al-adha").occurrences(1974).len(), 2);
+        assert_eq!(table("eid-al-adha").in_year(1974), None);
     }
 
     #[test]
