@@ -680,7 +680,13 @@ pub struct LanguagePack {
     lexicon: Lexicon,
     /// [`LanguagePack::reported_speech_markers`] as lexicon ids.
     reported_marker_ids: Vec<Vec<u32>>,
+    /// The lexicon id of the full stop inside a phrase ("st. patrick's day"), when some
+    /// phrase has one.
+    phrase_stop: Option<u32>,
 }
+
+/// The full stop of an abbreviation inside a phrase, as a phrase word.
+const PHRASE_STOP: &str = ".";
 
 /// The roles a word plays in the clause grammar of `grammar.toml`, as a set of bits.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -1201,8 +1207,15 @@ impl LanguagePack {
         }
 
         let mut phrases: HashMap<String, Vec<(Vec<String>, Phrase)>> = HashMap::default();
+        // A word written with its full stop ("st.", "jr.") is the word and the stop: the text
+        // tokenises them apart.
         let mut add_phrase = |text: &str, meaning: Phrase| {
-            let mut parts = text.split_whitespace().map(fold);
+            let mut parts = text
+                .split_whitespace()
+                .flat_map(|w| match w.strip_suffix('.') {
+                    Some(word) if !word.is_empty() => vec![fold(word), PHRASE_STOP.to_string()],
+                    _ => vec![fold(w)],
+                });
             if let Some(first) = parts.next() {
                 phrases
                     .entry(first)
@@ -1369,6 +1382,7 @@ impl LanguagePack {
             });
             entry.roles.add(r);
         }
+        let phrase_stop = ids.get(PHRASE_STOP).copied();
         let reported_marker_ids = reported_markers
             .iter()
             .map(|m| m.iter().map(|w| lexicon[w].id).collect())
@@ -1395,6 +1409,7 @@ impl LanguagePack {
             phrase_words,
             lexicon: Lexicon::new(lexicon),
             reported_marker_ids,
+            phrase_stop,
             month_genitive,
             weekday_nominative,
             weekday_at,
@@ -1573,6 +1588,11 @@ impl LanguagePack {
     /// A word saying a role is no longer held («бывший», "former").
     pub fn is_former_marker(&self, folded: &str) -> bool {
         self.former_markers.contains(folded)
+    }
+
+    /// The lexicon id that stands, inside a phrase, for the full stop of an abbreviation.
+    pub fn phrase_stop(&self) -> Option<u32> {
+        self.phrase_stop
     }
 
     /// A word that continues some phrase («конце» in «в конце»).

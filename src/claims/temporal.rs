@@ -320,9 +320,13 @@ impl<'a> Tagged<'a> {
             Some(Some(e)) => &e.phrases[..],
             _ => &[],
         };
-        // When the next token is no lexicon word of the same segment, only one-word phrases
-        // can match; they come last (longest first).
-        let next_listed = self.joined(i + 1) && matches!(self.entries.get(i + 1), Some(Some(_)));
+        // When the next token is no lexicon word of the same segment (nor the stop of an
+        // abbreviation, "St. Patrick's Day"), only one-word phrases can match; they come last
+        // (longest first).
+        let stop = self.pack.phrase_stop();
+        let next_listed = self.joined(i + 1)
+            && (matches!(self.entries.get(i + 1), Some(Some(_)))
+                || stop.is_some() && self.punct(i + 1) == Some('.'));
         let phrases = if next_listed {
             phrases
         } else {
@@ -337,8 +341,10 @@ impl<'a> Tagged<'a> {
                 if !self.joined(j) {
                     continue 'outer;
                 }
-                // The last word may carry a possessive ending ("last year's").
+                // The last word may carry a possessive ending ("last year's"); a stop is
+                // the text's full stop, right after the word.
                 let matches = match self.entries.get(j) {
+                    _ if Some(w) == stop => self.punct(j) == Some('.') && self.adjacent(j),
                     Some(Some(e)) => e.id == w || (k + 1 == rest.len() && e.stem == Some(w)),
                     _ => false,
                 };
@@ -2282,6 +2288,25 @@ mod tests {
             spans("the company said last year's results were weak"),
             ["last year"]
         );
+    }
+
+    #[test]
+    fn a_stop_inside_a_name_is_the_texts_full_stop() {
+        let spans = |t: &str| -> Vec<String> {
+            found_in(Lang::En, t).into_iter().map(|(s, _)| s).collect()
+        };
+        assert_eq!(
+            spans("On Martin Luther King Jr. Day 2014 the march began"),
+            ["On Martin Luther King Jr. Day 2014"]
+        );
+        assert_eq!(
+            spans("the parade on St. Patrick's Day was long"),
+            ["on St. Patrick's Day"]
+        );
+        assert_eq!(spans("Last MLK Jr. Day was cold"), ["Last MLK Jr. Day"]);
+        // The stop must touch its word; a name is no street.
+        assert!(spans("the grave of Martin Luther King Jr . Day").is_empty());
+        assert!(spans("the office on St. Patrick's Street").is_empty());
     }
 
     #[test]
