@@ -396,12 +396,21 @@ struct HolidayEntry {
     offset: i32,
     /// How many days; absent, as long as the rule's day or observance lasts.
     days: Option<u32>,
-    /// The year the holiday moved to this rule, and the fixed day it had before.
+    /// The year the holiday moved to this rule, and the fixed day it had before (`before`);
+    /// without `before`, the year it was first kept.
     since: Option<i32>,
     before: Option<FixedDay>,
+    /// Days a fixed day moves when it falls on a Saturday, on a Sunday (-3–3).
+    #[serde(default)]
+    saturday: i8,
+    #[serde(default)]
+    sunday: i8,
     /// The names count only with a year after them («Rakhi 2018», not the name Rakhi).
     #[serde(default)]
     needs_year: bool,
+    /// The names count only written with capitals ("King's Day", not "the king's day").
+    #[serde(default)]
+    capitalised: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -480,20 +489,34 @@ impl HolidayEntry {
             }
         }
         let since = match (self.since, &self.before) {
-            (Some(y), Some(b)) => Some((y, fixed(b.month, b.day)?)),
+            (Some(y), Some(b)) => Some((y, Some(fixed(b.month, b.day)?))),
+            (Some(y), None) => Some((y, None)),
             (None, None) => None,
-            _ => {
+            (None, Some(_)) => {
                 return Err(format!(
-                    "holiday «{name}»: `since` and `before` go together"
+                    "holiday «{name}»: `before` needs `since`, the year the rule began"
                 ))
             }
         };
+        let weekend = [self.saturday, self.sunday];
+        if weekend != [0, 0] && !matches!(base, Base::Fixed { .. }) {
+            return Err(format!(
+                "holiday «{name}»: `saturday` and `sunday` move a fixed day (month and day)"
+            ));
+        }
+        if weekend.iter().any(|d| !(-3..=3).contains(d)) {
+            return Err(format!(
+                "holiday «{name}»: `saturday` and `sunday` move a day by -3 to 3 days"
+            ));
+        }
         Ok(Holiday {
             base,
             offset: self.offset,
             days: self.days,
             since,
+            weekend,
             needs_year: self.needs_year,
+            capitalised: self.capitalised,
         })
     }
 }
@@ -1969,5 +1992,24 @@ mod tests {
             LanguagePack::from_toml(Lang::En, ("calendar.toml", &broken), ("g", gr), ("n", num))
                 .unwrap_err();
         assert!(err.message.contains("unknown field"), "{}", err.message);
+        // A weekend move is for a fixed day, by at most three days.
+        for (entry, what) in [
+            ("easter = \"western\"\nsunday = 1", "move a fixed day"),
+            ("month = 4\nday = 27\nsunday = 5", "-3 to 3"),
+            (
+                "month = 4\nday = 27\nbefore = { month = 4, day = 30 }",
+                "needs `since`",
+            ),
+        ] {
+            let broken = add(entry);
+            let err = LanguagePack::from_toml(
+                Lang::En,
+                ("calendar.toml", &broken),
+                ("g", gr),
+                ("n", num),
+            )
+            .unwrap_err();
+            assert!(err.message.contains(what), "{}", err.message);
+        }
     }
 }

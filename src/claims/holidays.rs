@@ -55,11 +55,17 @@ pub struct Holiday {
     /// How many days it lasts (1 for a single day; Lent lasts 46); `None`: as long as the
     /// base lasts (a day, or a tabulated observance's days: Ramadan's 29 or 30).
     pub days: Option<u32>,
-    /// `(year, older)`: the holiday moved in `year`, and fell on `older` before it
-    /// (Ukrainian Christmas: 25 December since 2023, 7 January before).
-    pub since: Option<(i32, Base)>,
+    /// `(year, older)`: the holiday is kept by this rule since `year`; before it, it fell
+    /// on `older` (Ukrainian Christmas: 25 December since 2023, 7 January before), or, for
+    /// `None`, was not kept (King's Day, since 2014).
+    pub since: Option<(i32, Option<Base>)>,
+    /// Days the day moves when it falls on a Saturday and on a Sunday: King's Day, 27
+    /// April, is kept on the 26th when the 27th is a Sunday (`[0, -1]`).
+    pub weekend: [i8; 2],
     /// The name counts only with a year after it: "Rakhi 2018", not the name Rakhi.
     pub needs_year: bool,
+    /// The name counts only written with capitals: "King's Day", not "the king's day".
+    pub capitalised: bool,
 }
 
 fn add_days(day: NaiveDate, days: i64) -> Option<NaiveDate> {
@@ -81,8 +87,17 @@ impl Holiday {
     /// rule, none, one or two for a table.
     pub fn occurrences(&self, year: i32) -> Vec<(NaiveDate, NaiveDate)> {
         let base = match self.since {
-            Some((since, older)) if year < since => older,
+            Some((since, Some(older))) if year < since => older,
+            Some((since, None)) if year < since => return Vec::new(),
             _ => self.base,
+        };
+        let kept = |day: NaiveDate| {
+            let shift = match day.weekday() {
+                chrono::Weekday::Sat => self.weekend[0],
+                chrono::Weekday::Sun => self.weekend[1],
+                _ => 0,
+            };
+            add_days(day, i64::from(shift))
         };
         let offset = i64::from(self.offset);
         let span = |first: NaiveDate, last: NaiveDate| {
@@ -94,7 +109,7 @@ impl Holiday {
             Some((first, last))
         };
         let day = match base {
-            Base::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            Base::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day).and_then(kept),
             Base::Nth { month, weekday, n } => nth_weekday(year, month, weekday, n),
             Base::Easter(kind) => easter(year, kind),
             Base::Table(table) => {
@@ -398,7 +413,9 @@ mod tests {
             offset: 0,
             days: Some(1),
             since: None,
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         };
         assert_eq!(thanksgiving.in_year(2013).unwrap().0, d("2013-11-28"));
         let lent = Holiday {
@@ -406,18 +423,41 @@ mod tests {
             offset: -46,
             days: Some(46),
             since: None,
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         };
         assert_eq!(lent.in_year(2018), Some((d("2018-02-14"), d("2018-03-31"))));
         let christmas_uk = Holiday {
             base: Base::Fixed { month: 12, day: 25 },
             offset: 0,
             days: Some(1),
-            since: Some((2023, Base::Fixed { month: 1, day: 7 })),
+            since: Some((2023, Some(Base::Fixed { month: 1, day: 7 }))),
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         };
         assert_eq!(christmas_uk.in_year(2022).unwrap().0, d("2022-01-07"));
         assert_eq!(christmas_uk.in_year(2025).unwrap().0, d("2025-12-25"));
+        // King's Day: 27 April, the 26th when the 27th is a Sunday; kept since 2014.
+        let kings_day = Holiday {
+            base: Base::Fixed { month: 4, day: 27 },
+            since: Some((2014, None)),
+            weekend: [0, -1],
+            ..thanksgiving
+        };
+        assert_eq!(kings_day.in_year(2014).unwrap().0, d("2014-04-26"));
+        assert_eq!(kings_day.in_year(2018).unwrap().0, d("2018-04-27"));
+        assert_eq!(kings_day.in_year(2013), None);
+        // Boss's Day: 16 October, or the nearest weekday.
+        let boss = Holiday {
+            base: Base::Fixed { month: 10, day: 16 },
+            weekend: [-1, 1],
+            ..thanksgiving
+        };
+        assert_eq!(boss.in_year(2016).unwrap().0, d("2016-10-17"));
+        assert_eq!(boss.in_year(2021).unwrap().0, d("2021-10-15"));
+        assert_eq!(boss.in_year(2019).unwrap().0, d("2019-10-16"));
     }
 
     fn table(id: &str) -> Holiday {
@@ -426,7 +466,9 @@ mod tests {
             offset: 0,
             days: None,
             since: None,
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         }
     }
 

@@ -831,8 +831,17 @@ fn day_of_relative_month(tg: &Tagged, j: usize) -> Option<Core> {
 
 /// «на Рождество», «Великдень 2025 року», "Thanksgiving 2013": a named day and its year.
 fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
+    // A name that must be written with capitals: every word of it ("King's Day").
+    let capitals = |from: usize, to: usize| {
+        (from..to).all(|k| {
+            tg.tok(k)
+                .is_some_and(|t| !t.is_word() || t.text(tg.source).starts_with(char::is_uppercase))
+        })
+    };
     let holiday_at = |k| match tg.phrase_of(k, |m| matches!(m, Phrase::Holiday(_))) {
-        Some((Phrase::Holiday(rule), after)) => Some((rule, after)),
+        Some((Phrase::Holiday(rule), after)) if !rule.capitalised || capitals(k, after) => {
+            Some((rule, after))
+        }
         _ => None,
     };
     // "last Christmas", «на прошлую Пасху».
