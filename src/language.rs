@@ -392,6 +392,9 @@ struct HolidayEntry {
     easter: Option<crate::claims::holidays::Easter>,
     /// An observance of `rules/calendar/observances.toml`, by id.
     table: Option<String>,
+    /// Kept every so many days (`every`) from a day it was kept (`on`, YYYY-MM-DD).
+    every: Option<u32>,
+    on: Option<String>,
     #[serde(default)]
     offset: i32,
     /// How many days; absent, as long as the rule's day or observance lasts.
@@ -462,13 +465,35 @@ impl HolidayEntry {
             }
             (None, None, None, None, Some(e), None) => Base::Easter(e),
             (None, None, None, None, None, Some(id)) => table(id)?,
+            (None, None, None, None, None, None) if self.every.is_some() => {
+                let on = self
+                    .on
+                    .as_deref()
+                    .and_then(|on| chrono::NaiveDate::parse_from_str(on, "%Y-%m-%d").ok());
+                match (self.every, on) {
+                    (Some(days @ 7..=400), Some(on)) => Base::Every { days, on },
+                    _ => {
+                        return Err(format!(
+                            "holiday «{name}»: `every` (7–400 days) needs `on`, a day it was \
+                             kept (YYYY-MM-DD)"
+                        ))
+                    }
+                }
+            }
             _ => {
                 return Err(format!(
                     "holiday «{name}» needs one rule: month and day; month, weekday (1–7) and \
-                     n (1–5 or -1); easter; or table"
+                     n (1–5 or -1); easter; table; or every and on"
                 ))
             }
         };
+        if self.on.is_some() != self.every.is_some()
+            || self.every.is_some() && !matches!(base, Base::Every { .. })
+        {
+            return Err(format!(
+                "holiday «{name}»: `every` and `on` go together, and with no other rule"
+            ));
+        }
         if self.names.is_empty() {
             return Err("a holiday needs at least one name".into());
         }
@@ -2000,6 +2025,12 @@ mod tests {
                 "month = 4\nday = 27\nbefore = { month = 4, day = 30 }",
                 "needs `since`",
             ),
+            ("every = 365", "needs `on`"),
+            (
+                "every = 365\non = \"2020-08-16\"\nmonth = 1\nday = 2",
+                "go together",
+            ),
+            ("every = 3\non = \"2020-08-16\"", "7–400"),
         ] {
             let broken = add(entry);
             let err = LanguagePack::from_toml(

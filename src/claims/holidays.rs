@@ -43,6 +43,14 @@ pub enum Base {
     Easter(Easter),
     /// The days of an observance, year by year: Ramadan, Passover, Diwali.
     Table(&'static Observance),
+    /// Every `days` days from a day it was kept: the Parsi New Year of the Shahenshahi
+    /// calendar, 365 days with no leap day.
+    Every {
+        /// The length of the cycle in days.
+        days: u32,
+        /// A day it was kept.
+        on: NaiveDate,
+    },
 }
 
 /// A holiday's rule.
@@ -112,6 +120,20 @@ impl Holiday {
             Base::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day).and_then(kept),
             Base::Nth { month, weekday, n } => nth_weekday(year, month, weekday, n),
             Base::Easter(kind) => easter(year, kind),
+            Base::Every { days, on } => {
+                let (days, first) = (i64::from(days.max(1)), NaiveDate::from_ymd_opt(year, 1, 1));
+                let Some(first) = first else {
+                    return Vec::new();
+                };
+                // The first time on or after 1 January, then every `days` within the year.
+                let k = (first - on).num_days().div_euclid(days)
+                    + i64::from((first - on).num_days().rem_euclid(days) != 0);
+                return (k..)
+                    .map_while(|k| add_days(on, k.checked_mul(days)?))
+                    .take_while(|d| d.year() == year)
+                    .filter_map(|d| span(d, d))
+                    .collect();
+            }
             Base::Table(table) => {
                 return table
                     .around(year)
@@ -458,6 +480,23 @@ mod tests {
         assert_eq!(boss.in_year(2016).unwrap().0, d("2016-10-17"));
         assert_eq!(boss.in_year(2021).unwrap().0, d("2021-10-15"));
         assert_eq!(boss.in_year(2019).unwrap().0, d("2019-10-16"));
+        // The Parsi New Year: a calendar of 365 days, a day earlier every fourth year.
+        let navroz = Holiday {
+            base: Base::Every {
+                days: 365,
+                on: d("2020-08-16"),
+            },
+            ..thanksgiving
+        };
+        for (y, day) in [
+            (2016, "2016-08-17"),
+            (2018, "2018-08-17"),
+            (2020, "2020-08-16"),
+            (2022, "2022-08-16"),
+            (2024, "2024-08-15"),
+        ] {
+            assert_eq!(navroz.in_year(y).unwrap().0, d(day), "{y}");
+        }
     }
 
     fn table(id: &str) -> Holiday {
