@@ -395,16 +395,28 @@ struct HolidayEntry {
     easter: Option<crate::claims::holidays::Easter>,
     /// An observance of `rules/calendar/observances.toml`, by id.
     table: Option<String>,
+    /// Kept every so many days (`every`) from a day it was kept (`on`, YYYY-MM-DD).
+    every: Option<u32>,
+    on: Option<String>,
     #[serde(default)]
     offset: i32,
     /// How many days; absent, as long as the rule's day or observance lasts.
     days: Option<u32>,
-    /// The year the holiday moved to this rule, and the fixed day it had before.
+    /// The year the holiday moved to this rule, and the fixed day it had before (`before`);
+    /// without `before`, the year it was first kept.
     since: Option<i32>,
     before: Option<FixedDay>,
+    /// Days a fixed day moves when it falls on a Saturday, on a Sunday (-3–3).
+    #[serde(default)]
+    saturday: i8,
+    #[serde(default)]
+    sunday: i8,
     /// The names count only with a year after them («Rakhi 2018», not the name Rakhi).
     #[serde(default)]
     needs_year: bool,
+    /// The names count only written with capitals ("King's Day", not "the king's day").
+    #[serde(default)]
+    capitalised: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -456,13 +468,35 @@ impl HolidayEntry {
             }
             (None, None, None, None, Some(e), None) => Base::Easter(e),
             (None, None, None, None, None, Some(id)) => table(id)?,
+            (None, None, None, None, None, None) if self.every.is_some() => {
+                let on = self
+                    .on
+                    .as_deref()
+                    .and_then(|on| chrono::NaiveDate::parse_from_str(on, "%Y-%m-%d").ok());
+                match (self.every, on) {
+                    (Some(days @ 7..=400), Some(on)) => Base::Every { days, on },
+                    _ => {
+                        return Err(format!(
+                            "holiday «{name}»: `every` (7–400 days) needs `on`, a day it was \
+                             kept (YYYY-MM-DD)"
+                        ))
+                    }
+                }
+            }
             _ => {
                 return Err(format!(
                     "holiday «{name}» needs one rule: month and day; month, weekday (1–7) and \
-                     n (1–5 or -1); easter; or table"
+                     n (1–5 or -1); easter; table; or every and on"
                 ))
             }
         };
+        if self.on.is_some() != self.every.is_some()
+            || self.every.is_some() && !matches!(base, Base::Every { .. })
+        {
+            return Err(format!(
+                "holiday «{name}»: `every` and `on` go together, and with no other rule"
+            ));
+        }
         if self.names.is_empty() {
             return Err("a holiday needs at least one name".into());
         }
@@ -483,20 +517,34 @@ impl HolidayEntry {
             }
         }
         let since = match (self.since, &self.before) {
-            (Some(y), Some(b)) => Some((y, fixed(b.month, b.day)?)),
+            (Some(y), Some(b)) => Some((y, Some(fixed(b.month, b.day)?))),
+            (Some(y), None) => Some((y, None)),
             (None, None) => None,
-            _ => {
+            (None, Some(_)) => {
                 return Err(format!(
-                    "holiday «{name}»: `since` and `before` go together"
+                    "holiday «{name}»: `before` needs `since`, the year the rule began"
                 ))
             }
         };
+        let weekend = [self.saturday, self.sunday];
+        if weekend != [0, 0] && !matches!(base, Base::Fixed { .. }) {
+            return Err(format!(
+                "holiday «{name}»: `saturday` and `sunday` move a fixed day (month and day)"
+            ));
+        }
+        if weekend.iter().any(|d| !(-3..=3).contains(d)) {
+            return Err(format!(
+                "holiday «{name}»: `saturday` and `sunday` move a day by -3 to 3 days"
+            ));
+        }
         Ok(Holiday {
             base,
             offset: self.offset,
             days: self.days,
             since,
+            weekend,
             needs_year: self.needs_year,
+            capitalised: self.capitalised,
         })
     }
 }
@@ -691,7 +739,13 @@ pub struct LanguagePack {
     lexicon: Lexicon,
     /// [`LanguagePack::reported_speech_markers`] as lexicon ids.
     reported_marker_ids: Vec<Vec<u32>>,
+    /// The lexicon id of the full stop inside a phrase ("st. patrick's day"), when some
+    /// phrase has one.
+    phrase_stop: Option<u32>,
 }
+
+/// The full stop of an abbreviation inside a phrase, as a phrase word.
+const PHRASE_STOP: &str = ".";
 
 /// The roles a word plays in the clause grammar of `grammar.toml`, as a set of bits.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -1212,8 +1266,15 @@ impl LanguagePack {
         }
 
         let mut phrases: HashMap<String, Vec<(Vec<String>, Phrase)>> = HashMap::default();
+        // A word written with its full stop ("st.", "jr.") is the word and the stop: the text
+        // tokenises them apart.
         let mut add_phrase = |text: &str, meaning: Phrase| {
-            let mut parts = text.split_whitespace().map(fold);
+            let mut parts = text
+                .split_whitespace()
+                .flat_map(|w| match w.strip_suffix('.') {
+                    Some(word) if !word.is_empty() => vec![fold(word), PHRASE_STOP.to_string()],
+                    _ => vec![fold(w)],
+                });
             if let Some(first) = parts.next() {
                 phrases
                     .entry(first)
@@ -1383,6 +1444,7 @@ impl LanguagePack {
             });
             entry.roles.add(r);
         }
+        let phrase_stop = ids.get(PHRASE_STOP).copied();
         let reported_marker_ids = reported_markers
             .iter()
             .map(|m| m.iter().map(|w| lexicon[w].id).collect())
@@ -1410,6 +1472,7 @@ impl LanguagePack {
             phrase_words,
             lexicon: Lexicon::new(lexicon),
             reported_marker_ids,
+            phrase_stop,
             month_genitive,
             weekday_nominative,
             weekday_at,
@@ -1594,6 +1657,11 @@ impl LanguagePack {
     /// A word saying a role is no longer held («бывший», "former").
     pub fn is_former_marker(&self, folded: &str) -> bool {
         self.former_markers.contains(folded)
+    }
+
+    /// The lexicon id that stands, inside a phrase, for the full stop of an abbreviation.
+    pub fn phrase_stop(&self) -> Option<u32> {
+        self.phrase_stop
     }
 
     /// A word that continues some phrase («конце» in «в конце»).
@@ -1970,5 +2038,30 @@ mod tests {
             LanguagePack::from_toml(Lang::En, ("calendar.toml", &broken), ("g", gr), ("n", num))
                 .unwrap_err();
         assert!(err.message.contains("unknown field"), "{}", err.message);
+        // A weekend move is for a fixed day, by at most three days.
+        for (entry, what) in [
+            ("easter = \"western\"\nsunday = 1", "move a fixed day"),
+            ("month = 4\nday = 27\nsunday = 5", "-3 to 3"),
+            (
+                "month = 4\nday = 27\nbefore = { month = 4, day = 30 }",
+                "needs `since`",
+            ),
+            ("every = 365", "needs `on`"),
+            (
+                "every = 365\non = \"2020-08-16\"\nmonth = 1\nday = 2",
+                "go together",
+            ),
+            ("every = 3\non = \"2020-08-16\"", "7–400"),
+        ] {
+            let broken = add(entry);
+            let err = LanguagePack::from_toml(
+                Lang::En,
+                ("calendar.toml", &broken),
+                ("g", gr),
+                ("n", num),
+            )
+            .unwrap_err();
+            assert!(err.message.contains(what), "{}", err.message);
+        }
     }
 }

@@ -43,6 +43,14 @@ pub enum Base {
     Easter(Easter),
     /// The days of an observance, year by year: Ramadan, Passover, Diwali.
     Table(&'static Observance),
+    /// Every `days` days from a day it was kept: the Parsi New Year of the Shahenshahi
+    /// calendar, 365 days with no leap day.
+    Every {
+        /// The length of the cycle in days.
+        days: u32,
+        /// A day it was kept.
+        on: NaiveDate,
+    },
 }
 
 /// A holiday's rule.
@@ -55,11 +63,17 @@ pub struct Holiday {
     /// How many days it lasts (1 for a single day; Lent lasts 46); `None`: as long as the
     /// base lasts (a day, or a tabulated observance's days: Ramadan's 29 or 30).
     pub days: Option<u32>,
-    /// `(year, older)`: the holiday moved in `year`, and fell on `older` before it
-    /// (Ukrainian Christmas: 25 December since 2023, 7 January before).
-    pub since: Option<(i32, Base)>,
+    /// `(year, older)`: the holiday is kept by this rule since `year`; before it, it fell
+    /// on `older` (Ukrainian Christmas: 25 December since 2023, 7 January before), or, for
+    /// `None`, was not kept (King's Day, since 2014).
+    pub since: Option<(i32, Option<Base>)>,
+    /// Days the day moves when it falls on a Saturday and on a Sunday: King's Day, 27
+    /// April, is kept on the 26th when the 27th is a Sunday (`[0, -1]`).
+    pub weekend: [i8; 2],
     /// The name counts only with a year after it: "Rakhi 2018", not the name Rakhi.
     pub needs_year: bool,
+    /// The name counts only written with capitals: "King's Day", not "the king's day".
+    pub capitalised: bool,
 }
 
 fn add_days(day: NaiveDate, days: i64) -> Option<NaiveDate> {
@@ -81,8 +95,17 @@ impl Holiday {
     /// rule, none, one or two for a table.
     pub fn occurrences(&self, year: i32) -> Vec<(NaiveDate, NaiveDate)> {
         let base = match self.since {
-            Some((since, older)) if year < since => older,
+            Some((since, Some(older))) if year < since => older,
+            Some((since, None)) if year < since => return Vec::new(),
             _ => self.base,
+        };
+        let kept = |day: NaiveDate| {
+            let shift = match day.weekday() {
+                chrono::Weekday::Sat => self.weekend[0],
+                chrono::Weekday::Sun => self.weekend[1],
+                _ => 0,
+            };
+            add_days(day, i64::from(shift))
         };
         let offset = i64::from(self.offset);
         let span = |first: NaiveDate, last: NaiveDate| {
@@ -94,9 +117,23 @@ impl Holiday {
             Some((first, last))
         };
         let day = match base {
-            Base::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+            Base::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day).and_then(kept),
             Base::Nth { month, weekday, n } => nth_weekday(year, month, weekday, n),
             Base::Easter(kind) => easter(year, kind),
+            Base::Every { days, on } => {
+                let (days, first) = (i64::from(days.max(1)), NaiveDate::from_ymd_opt(year, 1, 1));
+                let Some(first) = first else {
+                    return Vec::new();
+                };
+                // The first time on or after 1 January, then every `days` within the year.
+                let k = (first - on).num_days().div_euclid(days)
+                    + i64::from((first - on).num_days().rem_euclid(days) != 0);
+                return (k..)
+                    .map_while(|k| add_days(on, k.checked_mul(days)?))
+                    .take_while(|d| d.year() == year)
+                    .filter_map(|d| span(d, d))
+                    .collect();
+            }
             Base::Table(table) => {
                 return table
                     .around(year)
@@ -398,7 +435,9 @@ mod tests {
             offset: 0,
             days: Some(1),
             since: None,
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         };
         assert_eq!(thanksgiving.in_year(2013).unwrap().0, d("2013-11-28"));
         let lent = Holiday {
@@ -406,18 +445,58 @@ mod tests {
             offset: -46,
             days: Some(46),
             since: None,
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         };
         assert_eq!(lent.in_year(2018), Some((d("2018-02-14"), d("2018-03-31"))));
         let christmas_uk = Holiday {
             base: Base::Fixed { month: 12, day: 25 },
             offset: 0,
             days: Some(1),
-            since: Some((2023, Base::Fixed { month: 1, day: 7 })),
+            since: Some((2023, Some(Base::Fixed { month: 1, day: 7 }))),
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         };
         assert_eq!(christmas_uk.in_year(2022).unwrap().0, d("2022-01-07"));
         assert_eq!(christmas_uk.in_year(2025).unwrap().0, d("2025-12-25"));
+        // King's Day: 27 April, the 26th when the 27th is a Sunday; kept since 2014.
+        let kings_day = Holiday {
+            base: Base::Fixed { month: 4, day: 27 },
+            since: Some((2014, None)),
+            weekend: [0, -1],
+            ..thanksgiving
+        };
+        assert_eq!(kings_day.in_year(2014).unwrap().0, d("2014-04-26"));
+        assert_eq!(kings_day.in_year(2018).unwrap().0, d("2018-04-27"));
+        assert_eq!(kings_day.in_year(2013), None);
+        // Boss's Day: 16 October, or the nearest weekday.
+        let boss = Holiday {
+            base: Base::Fixed { month: 10, day: 16 },
+            weekend: [-1, 1],
+            ..thanksgiving
+        };
+        assert_eq!(boss.in_year(2016).unwrap().0, d("2016-10-17"));
+        assert_eq!(boss.in_year(2021).unwrap().0, d("2021-10-15"));
+        assert_eq!(boss.in_year(2019).unwrap().0, d("2019-10-16"));
+        // The Parsi New Year: a calendar of 365 days, a day earlier every fourth year.
+        let navroz = Holiday {
+            base: Base::Every {
+                days: 365,
+                on: d("2020-08-16"),
+            },
+            ..thanksgiving
+        };
+        for (y, day) in [
+            (2016, "2016-08-17"),
+            (2018, "2018-08-17"),
+            (2020, "2020-08-16"),
+            (2022, "2022-08-16"),
+            (2024, "2024-08-15"),
+        ] {
+            assert_eq!(navroz.in_year(y).unwrap().0, d(day), "{y}");
+        }
     }
 
     fn table(id: &str) -> Holiday {
@@ -426,7 +505,9 @@ mod tests {
             offset: 0,
             days: None,
             since: None,
+            weekend: [0, 0],
             needs_year: false,
+            capitalised: false,
         }
     }
 
@@ -454,6 +535,25 @@ mod tests {
             table("ramadan").in_year(2018),
             Some((d("2018-05-16"), d("2018-06-14")))
         );
+        // The Islamic tables reach back to 1950.
+        assert_eq!(
+            table("ramadan").in_year(1977),
+            Some((d("1977-08-15"), d("1977-09-13")))
+        );
+        assert_eq!(first(&table("eid-al-fitr"), 1988), Some(d("1988-05-16")));
+        // Hindu days of the lunisolar calendar, 2000–2030.
+        for (id, year, day) in [
+            ("karva-chauth", 2018, "2018-10-27"),
+            ("valmiki-jayanti", 2019, "2019-10-13"),
+            ("ugadi", 2018, "2018-03-18"),
+            ("rama-navami", 2020, "2020-04-02"),
+            ("mahavir-jayanti", 2020, "2020-04-06"),
+            ("maha-shivaratri", 2020, "2020-02-21"),
+            ("ganesh-chaturthi", 2019, "2019-09-02"),
+            ("ratha-yatra", 2018, "2018-07-14"),
+        ] {
+            assert_eq!(first(&table(id), year), Some(d(day)), "{id}");
+        }
         // Diwali is two days after Dhanteras.
         let diwali = Holiday {
             offset: 2,
@@ -479,16 +579,21 @@ mod tests {
     #[test]
     fn a_year_outside_the_table_is_unplaced() {
         let fitr = table("eid-al-fitr");
-        assert_eq!(fitr.in_year(1990), None);
+        assert_eq!(fitr.in_year(1949), None);
         assert_eq!(fitr.in_year(2051), None);
         assert_eq!(fitr.in_year(i32::MAX), None);
         assert_eq!(fitr.in_year(i32::MIN), None);
         // Left out of the table for an error in the source: Eid al-Adha 2015.
         assert_eq!(table("eid-al-adha").in_year(2015), None);
+        // Left out for an error in the source: Karva Chauth 2020 (a month early).
+        assert_eq!(table("karva-chauth").in_year(2020), None);
         // Two starts in one year: the year alone does not say which.
         let ramadan = table("ramadan");
         assert_eq!(ramadan.occurrences(2030).len(), 2);
         assert_eq!(ramadan.in_year(2030), None);
+        // Eid al-Adha fell on 3 January and 24 December 1974.
+        assert_eq!(table("eid-al-adha").occurrences(1974).len(), 2);
+        assert_eq!(table("eid-al-adha").in_year(1974), None);
     }
 
     #[test]

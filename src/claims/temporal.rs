@@ -320,9 +320,13 @@ impl<'a> Tagged<'a> {
             Some(Some(e)) => &e.phrases[..],
             _ => &[],
         };
-        // When the next token is no lexicon word of the same segment, only one-word phrases
-        // can match; they come last (longest first).
-        let next_listed = self.joined(i + 1) && matches!(self.entries.get(i + 1), Some(Some(_)));
+        // When the next token is no lexicon word of the same segment (nor the stop of an
+        // abbreviation, "St. Patrick's Day"), only one-word phrases can match; they come last
+        // (longest first).
+        let stop = self.pack.phrase_stop();
+        let next_listed = self.joined(i + 1)
+            && (matches!(self.entries.get(i + 1), Some(Some(_)))
+                || stop.is_some() && self.punct(i + 1) == Some('.'));
         let phrases = if next_listed {
             phrases
         } else {
@@ -337,8 +341,10 @@ impl<'a> Tagged<'a> {
                 if !self.joined(j) {
                     continue 'outer;
                 }
-                // The last word may carry a possessive ending ("last year's").
+                // The last word may carry a possessive ending ("last year's"); a stop is
+                // the text's full stop, right after the word.
                 let matches = match self.entries.get(j) {
+                    _ if Some(w) == stop => self.punct(j) == Some('.') && self.adjacent(j),
                     Some(Some(e)) => e.id == w || (k + 1 == rest.len() && e.stem == Some(w)),
                     _ => false,
                 };
@@ -826,8 +832,17 @@ fn day_of_relative_month(tg: &Tagged, j: usize) -> Option<Core> {
 
 /// «на Рождество», «Великдень 2025 року», "Thanksgiving 2013": a named day and its year.
 fn holiday(tg: &Tagged, j: usize) -> Option<Core> {
+    // A name that must be written with capitals: every word of it ("King's Day").
+    let capitals = |from: usize, to: usize| {
+        (from..to).all(|k| {
+            tg.tok(k)
+                .is_some_and(|t| !t.is_word() || t.text(tg.source).starts_with(char::is_uppercase))
+        })
+    };
     let holiday_at = |k| match tg.phrase_of(k, |m| matches!(m, Phrase::Holiday(_))) {
-        Some((Phrase::Holiday(rule), after)) => Some((rule, after)),
+        Some((Phrase::Holiday(rule), after)) if !rule.capitalised || capitals(k, after) => {
+            Some((rule, after))
+        }
         _ => None,
     };
     // "last Christmas", «на прошлую Пасху».
@@ -1035,8 +1050,36 @@ fn quarter(tg: &Tagged, j: usize) -> Option<Core> {
             return None;
         }
         (n, after, true)
-    } else if tg.folded(j) == Some("q") && tg.adjacent(j + 1) {
-        // "Q3": the letter glued to the number.
+    } else if let Some((year, 4)) = tg
+        .number(j)
+        .filter(|_| tg.folded(j + 1) == Some("q") && tg.adjacent(j + 1) && tg.adjacent(j + 2))
+    {
+        // "2018Q4": the year glued to the letter and the number.
+        let (n, digits) = tg.number(j + 2)?;
+        let glued = tg.adjacent(j + 3)
+            && tg
+                .tok(j + 3)
+                .is_some_and(|t| t.is_word() || t.number().is_some());
+        if digits != 1 || !(1..=4).contains(&n) || glued {
+            return None;
+        }
+        return Some(Core {
+            attributive: false,
+            value: TimeValue::Quarter {
+                year: Some(year as i32),
+                quarter: n,
+            },
+            year_tok: Some(j),
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end: j + 3,
+        });
+    } else if tg.folded(j) == Some("q")
+        && tg.adjacent(j + 1)
+        && !(j > 0 && tg.adjacent(j) && tg.number(j - 1).is_some())
+    {
+        // "Q3": the letter glued to the number (not after one: "18q4" is some fiscal year's).
         let (n, digits) = tg.number(j + 1)?;
         (
             (digits == 1 && (1..=4).contains(&n)).then_some(n)?,
@@ -1533,6 +1576,42 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
             end,
         });
     };
+    // «31-Oct-74», «31/Oct/1974»: a day, the month's name and a year glued by the same
+    // hyphen or slash.
+    if let (Some('-' | '/'), true, true, Some(month), Some((yy, digits))) = (
+        tg.punct(j + 1),
+        (j + 1..=j + 4).all(|k| tg.adjacent(k)),
+        tg.punct(j + 3) == tg.punct(j + 1) && n1.1 <= 2,
+        tg.month(j + 2),
+        tg.number(j + 4),
+    ) {
+        // A further glued number or separator means something else.
+        if !matches!(digits, 2 | 4)
+            || !(1..=31).contains(&n1.0)
+            || tg.adjacent(j + 5)
+                && (tg.number(j + 5).is_some() || matches!(tg.punct(j + 5), Some('-' | '/')))
+        {
+            return None;
+        }
+        let year = match (digits, yy) {
+            (2, yy) if yy < 50 => 2000 + yy as i32,
+            (2, yy) => 1900 + yy as i32,
+            (_, yyyy) => yyyy as i32,
+        };
+        return Some(Core {
+            attributive: false,
+            value: TimeValue::Date {
+                year: Some(year),
+                month,
+                day: n1.0,
+            },
+            year_tok: Some(j + 4),
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end: j + 5,
+        });
+    }
     // Numeric forms, all glued together.
     if matches!(tg.punct(j + 1), Some('.' | '-' | '/'))
         && tg.adjacent(j + 1)
@@ -1585,6 +1664,43 @@ fn date(tg: &Tagged, j: usize) -> Option<Core> {
             weekday: None,
             ends: None,
             end: j + 5,
+        });
+    }
+    // «2014-10»: an ISO year and month, the month in two digits and no later than the
+    // year's last two ("2010-12" is 2010–2012, "2009-10" a season), glued to nothing else.
+    if n1.1 == 4 && tg.punct(j + 1) == Some('-') && tg.adjacent(j + 1) && tg.adjacent(j + 2) {
+        let (m, digits) = tg.number(j + 2)?;
+        // Glued to a word or number, or to a separator and a number ("2014-10.5").
+        let glued = |k: usize| {
+            tg.adjacent(k)
+                && (tg
+                    .tok(k)
+                    .is_some_and(|t| t.is_word() || t.number().is_some())
+                    || matches!(tg.punct(k), Some('-' | '/' | '.' | ':'))
+                        && tg.adjacent(k + 1)
+                        && tg.number(k + 1).is_some())
+        };
+        let glued_before = j > 0
+            && tg.adjacent(j)
+            && (tg
+                .tok(j - 1)
+                .is_some_and(|t| t.is_word() || t.number().is_some())
+                || matches!(tg.punct(j - 1), Some('-' | '/' | '.' | ':')));
+        if digits != 2 || !(1..=12).contains(&m) || m > n1.0 % 100 || glued(j + 3) || glued_before {
+            return None;
+        }
+        return Some(Core {
+            attributive: false,
+            value: TimeValue::Month {
+                year: Some(n1.0 as i32),
+                month: m,
+                part: None,
+            },
+            year_tok: Some(j),
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end: j + 3,
         });
     }
     let (day, k) = day_at(tg, j)?;
@@ -2330,6 +2446,65 @@ mod tests {
             spans("the company said last year's results were weak"),
             ["last year"]
         );
+    }
+
+    #[test]
+    fn a_stop_inside_a_name_is_the_texts_full_stop() {
+        let spans = |t: &str| -> Vec<String> {
+            found_in(Lang::En, t).into_iter().map(|(s, _)| s).collect()
+        };
+        assert_eq!(
+            spans("On Martin Luther King Jr. Day 2014 the march began"),
+            ["On Martin Luther King Jr. Day 2014"]
+        );
+        assert_eq!(
+            spans("the parade on St. Patrick's Day was long"),
+            ["on St. Patrick's Day"]
+        );
+        assert_eq!(spans("Last MLK Jr. Day was cold"), ["Last MLK Jr. Day"]);
+        // The stop must touch its word; a name is no street.
+        assert!(spans("the grave of Martin Luther King Jr . Day").is_empty());
+        assert!(spans("the office on St. Patrick's Street").is_empty());
+    }
+
+    #[test]
+    fn english_glued_forms_year_month_quarter_and_named_month() {
+        let found = |t: &str| found_in(Lang::En, t);
+        let month = |year, month| TimeValue::Month {
+            year: Some(year),
+            month,
+            part: None,
+        };
+        assert_eq!(
+            found("in 2014-10, sales rose"),
+            [("in 2014-10".into(), month(2014, 10))]
+        );
+        assert_eq!(
+            found("revenue 2018Q4, up"),
+            [(
+                "2018Q4".into(),
+                TimeValue::Quarter {
+                    year: Some(2018),
+                    quarter: 4
+                }
+            )]
+        );
+        assert_eq!(
+            found("born 31-Oct-74"),
+            [("31-Oct-74".into(), date(Some(1974), 10, 31))]
+        );
+        assert_eq!(
+            found("born 31/Oct/1974 in Leeds"),
+            [("31/Oct/1974".into(), date(Some(1974), 10, 31))]
+        );
+        // A season, a range of years, a version, an identifier, a fiscal "18q4": no month,
+        // no quarter of the current year.
+        assert!(found("the 2011-12 season").is_empty());
+        assert!(found("the 2005-10 period").is_empty());
+        assert!(found("version 3.2014-10").is_empty());
+        assert!(found("file A2014-10 was lost").is_empty());
+        assert!(found("revenue 18q4 rose").is_empty());
+        assert!(found("code 31-Oct-1974-05").is_empty());
     }
 
     #[test]

@@ -27,7 +27,9 @@ What the script does
      next) and against each other (Ramadan ends 29-30 days after it starts, Eid
      al-Adha follows Eid al-Fitr by 67-70 days, and so on);
    - the lunisolar ones (Chinese, Hindu, Buddhist) for the rhythm of a lunar year
-     or a leap year of 13 months, the solar ones (Pongal, Vaisakhi) for 364-366 days.
+     or a leap year of 13 months, the solar ones (Pongal, Vaisakhi) for 364-366 days;
+   - the Hindu days against a day of the same lunar month or fortnight (HINDU_PAIRS:
+     Karva Chauth 8-10 days before Dhanteras, and so on).
    A date that fails and is not in KNOWN_ERRORS stops the script.
 3. Leaves out the dates in KNOWN_ERRORS (errors in the source, each with the reason):
    an observance with no date for a year is unplaced that year, never guessed.
@@ -79,6 +81,14 @@ TABLES = {
     "saraswatiJayanti": ("saraswati-jayanti", "Dayananda Saraswati Jayanti", 1),
     "rabindraJayanti": ("rabindra-jayanti", "Rabindra Jayanti: 25 Boishakh", 1),
     "ravidassJayanti": ("ravidass-jayanti", "Guru Ravidass Jayanti: Magha Purnima", 1),
+    "ganeshChaturthi": ("ganesh-chaturthi", "Ganesh Chaturthi: Bhadrapada Shukla Chaturthi", 1),
+    "karvaChauth": ("karva-chauth", "Karva Chauth: Kartika Krishna Chaturthi", 1),
+    "mahaShivaRatri": ("maha-shivaratri", "Maha Shivaratri: Phalguna Krishna Chaturdashi", 1),
+    "mahavirJayanti": ("mahavir-jayanti", "Mahavir Jayanti: Chaitra Shukla Trayodashi", 1),
+    "pargatDiwas": ("valmiki-jayanti", "Valmiki Jayanti (Pargat Diwas): Ashvin Purnima", 1),
+    "ramaNavami": ("rama-navami", "Rama Navami: Chaitra Shukla Navami", 1),
+    "rathaYatra": ("ratha-yatra", "Ratha Yatra: Ashadha Shukla Dwitiya", 1),
+    "ugadi": ("ugadi", "Ugadi: Chaitra Shukla Pratipada", 1),
 }
 
 # Not taken: the two Easter tables (factlint computes Easter itself).
@@ -97,6 +107,12 @@ KNOWN_ERRORS = {
         "two days late: Purim 2003 was on 18 March, its eve the 17th",
     ("roshHashana", datetime.date(2012, 9, 18)):
         "two days late: Rosh Hashanah 5773 began on 17 September 2012, its eve the 16th",
+    ("karvaChauth", datetime.date(2001, 10, 4)):
+        "a month early: Karva Chauth 2001 fell on 4 November, 9 days before Dhanteras",
+    ("karvaChauth", datetime.date(2012, 10, 2)):
+        "a month early: Karva Chauth 2012 fell on 2 November, 9 days before Dhanteras",
+    ("karvaChauth", datetime.date(2020, 10, 3)):
+        "a month early: Karva Chauth 2020 fell on 4 November, 9 days before Dhanteras",
 }
 
 # Derived tables: id -> (what, days, function of the parsed tables).
@@ -212,6 +228,19 @@ HEBREW_CHECKS = {
 }
 
 
+# (table, other table, allowed days from the table's date to the other's): tithis apart,
+# so a day either way; a second range where a leap month can fall between them.
+HINDU_PAIRS = [
+    ("karvaChauth", "dhanteras", [(8, 10)]),  # Kartika Krishna Chaturthi -> Trayodashi
+    ("pargatDiwas", "navaratri", [(-15, -12)]),  # Ashvin Purnima <- Shukla Pratipada
+    ("ramaNavami", "ugadi", [(-9, -7)]),  # Chaitra Shukla Navami <- Pratipada
+    ("mahavirJayanti", "ramaNavami", [(-5, -3)]),  # Shukla Trayodashi <- Navami
+    ("mahaShivaRatri", "vasantPanchami", [(-24, -22)]),  # Holika Dahan (+38) ~15 days later
+    ("ganeshChaturthi", "krishnaJanmashtami", [(-12, -9), (-42, -39)]),
+    ("rathaYatra", "rakshaBandhan", [(41, 44), (70, 73)]),  # Ashadha -> Shravana Purnima
+]
+
+
 def check(tables):
     """Every date that fails a check: (table, date) -> reason."""
     bad = {}
@@ -234,7 +263,8 @@ def check(tables):
     lunisolar = {
         "chineseNewYear", "dhanteras", "navaratri", "rakshaBandhan", "thiruOnam",
         "vasantPanchami", "krishnaJanmashtami", "vesak", "saraswatiJayanti",
-        "ravidassJayanti",
+        "ravidassJayanti", "ganeshChaturthi", "karvaChauth", "mahaShivaRatri",
+        "mahavirJayanti", "pargatDiwas", "ramaNavami", "rathaYatra", "ugadi",
     }
     solar = {"thaiPongal", "vaisakhi", "rabindraJayanti"}
     for name, dates in tables.items():
@@ -245,7 +275,8 @@ def check(tables):
             if name in lunar:
                 ok = 353 <= gap <= 356 or 706 <= gap <= 712
             elif name in lunisolar:
-                ok = 352 <= gap <= 357 or 381 <= gap <= 386
+                # One year of 12 or 13 months, or two (a year left out between).
+                ok = any(lo <= gap <= hi for lo, hi in [(352, 357), (381, 386), (704, 714), (733, 743)])
             elif name in solar:
                 ok = 364 <= gap <= 366
             else:
@@ -268,6 +299,16 @@ def check(tables):
             gap = (nxt[0] - d).days
             if not lo <= gap <= hi:
                 flag(then, nxt[0], f"{gap} days after {first} {d}")
+    # The Hindu days against a day of the same lunar month or fortnight: (table, the other
+    # table, the days from it to the other's date that year). A year with a leap month
+    # (adhika masa) between the two adds a lunar month.
+    for name, other, allowed in HINDU_PAIRS:
+        for d in tables.get(name, []):
+            near = [(x - d).days for x in tables.get(other, []) if abs((x - d).days) <= 120]
+            if not near:
+                continue  # a year the other table lacks
+            if not any(lo <= g <= hi for g in near for lo, hi in allowed):
+                flag(name, d, f"{near} days to {other}, expected {allowed}")
     return bad
 
 
