@@ -584,6 +584,9 @@ struct GrammarFile {
     infinitive_after: Vec<String>,
     #[serde(default)]
     participle_after: Vec<String>,
+    /// Auxiliaries of the perfect ("has risen"): the participle keeps its past.
+    #[serde(default)]
+    perfect_auxiliaries: Vec<String>,
     /// A time without a preposition after the object modifies the verb ("told customers
     /// Monday"): the language puts a noun's time before the noun.
     #[serde(default)]
@@ -710,6 +713,7 @@ pub struct LanguagePack {
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     calendar_verbs: HashSet<String>,
+    perfect_auxiliaries: HashSet<String>,
     /// A time without a preposition after the object modifies the verb ("told customers
     /// Monday").
     pub bare_times_modify_verb: bool,
@@ -1487,6 +1491,7 @@ impl LanguagePack {
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
             calendar_verbs: set(&gr.calendar_verbs),
+            perfect_auxiliaries: set(&gr.perfect_auxiliaries),
             bare_times_modify_verb: gr.bare_times_modify_verb,
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
@@ -1521,6 +1526,11 @@ impl LanguagePack {
                 && (exact
                     || tail_key(word).is_none_or(|t| self.listed_ends.may_contain(ends_key(k, t))))
         })
+    }
+
+    /// Whether `word` is an auxiliary of the perfect ("has", "had").
+    pub fn is_perfect_auxiliary(&self, word: &str) -> bool {
+        !self.perfect_auxiliaries.is_empty() && self.perfect_auxiliaries.contains(&fold(word))
     }
 
     /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").

@@ -112,6 +112,14 @@ impl<'a> SentenceWords<'a> {
         self.entry(i).map_or(Roles::NONE, |e| e.roles)
     }
 
+    /// Whether token `i` is a calendar word written with a capital ("May", not the modal).
+    fn is_capitalised_calendar_word(&self, i: usize) -> bool {
+        self.is_calendar_word(i)
+            && self.text.tokens[i]
+                .text(self.source)
+                .starts_with(char::is_uppercase)
+    }
+
     /// Whether token `i` is a calendar word («января», «вторник»).
     fn is_calendar_word(&self, i: usize) -> bool {
         self.entry(i).is_some_and(|e| !e.words.is_empty())
@@ -153,7 +161,22 @@ impl<'a> SentenceWords<'a> {
                         tense: None,
                     }
                 }
+                // «была проведена», "is heard", "was held": a finite auxiliary gives the
+                // tense; a perfect one ("has risen") leaves the participle's past.
                 WordClass::Verb { tense, .. } if prev.has(Roles::PARTICIPLE_MARKER) => {
+                    let auxiliary = self.text.tokens[i - 1].text(self.source);
+                    let class = if self.pack.is_perfect_auxiliary(auxiliary) {
+                        WordClass::Other
+                    } else {
+                        crate::morphology::classify_cached(self.pack.lang, self.morph, auxiliary)
+                    };
+                    let tense = match class {
+                        WordClass::Verb {
+                            form: VerbForm::Finite,
+                            tense: Some(t),
+                        } => Some(t),
+                        _ => tense,
+                    };
                     WordClass::Verb {
                         form: VerbForm::ShortParticiple,
                         tense,
@@ -207,11 +230,6 @@ impl<'a> SentenceWords<'a> {
         clause
             .clone()
             .any(|i| matches!(self.class(i), WordClass::Verb { .. }))
-    }
-
-    /// Whether a word of `range` has `role`.
-    fn has_role(&self, range: &Range<usize>, role: Roles) -> bool {
-        range.clone().any(|i| self.roles(i).has(role))
     }
 
     /// The sentence contains a reported-speech marker phrase («как сообщалось»).
@@ -362,7 +380,10 @@ fn anchor_one(
         VerbForm::Infinitive => finite(Tense::Future).then_some(Tense::Future),
         _ => None,
     }?;
-    let conditional = words.has_role(&clause, Roles::CONDITIONAL);
+    // "may" is a modal, "May" in a date the month.
+    let conditional = clause
+        .clone()
+        .any(|i| words.roles(i).has(Roles::CONDITIONAL) && !words.is_capitalised_calendar_word(i));
     let opener = clause.clone().find(|&i| words.text.tokens[i].is_word());
     let opens_reported = opener.is_some_and(|i| words.roles(i).has(Roles::REPORTED_SPEECH));
     let reported = reported_marker || (subordinate && opens_reported);
