@@ -1,5 +1,7 @@
 //! One document through the whole pipeline: text → claims → rules → diagnostics.
 
+use chrono::NaiveDate;
+
 use crate::claims::{
     anchor, events, mentions, resolve, temporal, words, Claims, Duration, Temporal, TimeValue,
 };
@@ -139,7 +141,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         for d in &mut durations {
             d.interval = resolve::duration_point(d, published.date);
         }
-        place_by_context(&temporals, &mut durations);
+        place_by_context(&temporals, &mut durations, published.date);
     }
     let mentions = mentions::find(&doc.text, &text, facts, &doc.lang_code);
     let (events, orders) = match (doc.lang, words::embedded(pack.lang)) {
@@ -199,9 +201,12 @@ fn weekdays_beside_dates(temporals: &mut [Temporal], tokens: &[crate::text::Toke
 }
 
 /// «годом ранее», "a year later": the time named just before (in the sentence or the one
-/// before it), moved by the duration; "from $3 million a year ago" after a quarter in the
-/// same sentence is that quarter a year before (the year-ago quarter of a financial report).
-fn place_by_context(temporals: &[Temporal], durations: &mut [Duration]) {
+/// before it), moved by the duration. In a report on a quarter, "a year ago" and "a year
+/// earlier" are that quarter a year before, however far back the quarter was named, as long
+/// as no time named since lies outside it (the year-ago quarter of a financial report). "A year earlier" with no time before it at all
+/// counts back from publication, like "a year ago".
+fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], published: NaiveDate) {
+    use crate::claims::Grain;
     use crate::language::Relation;
     for d in durations.iter_mut() {
         let (sign, neighbour_sentence) = match d.relation {
@@ -210,20 +215,42 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration]) {
             Some(Relation::Ago) => (-1.0, false),
             _ => continue,
         };
-        let before = temporals.partition_point(|t| t.tokens.end <= d.tokens.start);
-        let Some((t, i)) = temporals[..before]
+        let before = &temporals[..temporals.partition_point(|t| t.tokens.end <= d.tokens.start)];
+        let back_by_years = sign < 0.0 && d.unit == Unit::Year;
+        // The quarter last named, when nothing named after it lies outside it ("the quarter
+        // ended Sept. 30" keeps it; "in 2019" does not).
+        let mut placed = before
+            .iter()
+            .rev()
+            .filter(|t| !matches!(t.value, TimeValue::SamePeriod { .. }))
+            .filter_map(|t| t.interval);
+        let last = placed.clone().next();
+        let quarter = placed
+            .find(|i| i.grain == Grain::Quarter)
+            .filter(|q| last.is_some_and(|l| q.start <= l.start && l.end <= q.end))
+            .filter(|_| back_by_years);
+        let nearest = before
             .iter()
             .rev()
             .filter(|t| !t.attributive)
-            .find_map(|t| Some((t, t.interval?)))
-        else {
-            continue;
+            .find_map(|t| Some((t, t.interval?)));
+        let near = nearest.filter(|(t, _)| {
+            d.relation != Some(Relation::Ago)
+                && (t.sentence == d.sentence || neighbour_sentence && t.sentence + 1 == d.sentence)
+        });
+        let from = match (near, quarter) {
+            (Some((_, i)), _) | (None, Some(i)) => i,
+            (None, None) if nearest.is_none() && d.relation == Some(Relation::Earlier) => {
+                let ago = Duration {
+                    relation: Some(Relation::Ago),
+                    ..d.clone()
+                };
+                d.interval = resolve::duration_point(&ago, published);
+                continue;
+            }
+            _ => continue,
         };
-        let near = t.sentence == d.sentence || neighbour_sentence && t.sentence + 1 == d.sentence;
-        if !near || d.relation == Some(Relation::Ago) && i.grain != crate::claims::Grain::Quarter {
-            continue;
-        }
-        if let Some(x) = resolve::shifted(i, d.unit, sign * d.count) {
+        if let Some(x) = resolve::shifted(from, d.unit, sign * d.count) {
             d.interval = Some(x);
         }
     }

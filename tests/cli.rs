@@ -437,6 +437,20 @@ fn timeline_reads_a_limit_set_by_a_past_act_as_the_nearest_one() {
 }
 
 #[test]
+fn timeline_places_a_year_ago_in_a_quarterly_report_and_an_earlier_day_alone() {
+    // The quarter reported on, named two sentences before, a year back.
+    let rows = timeline_rows(
+        "---\ndate: 1989-11-02\nlang: en\n---\nThird-quarter net income rose 5%. Sales were \
+         flat. Revenue rose to $3 million from $2 million a year ago.\n",
+    );
+    assert_eq!(row(&rows, "a year ago")["start_date"], "1988-07-01");
+    assert_eq!(row(&rows, "a year ago")["end_date"], "1988-09-30");
+    // With no time before it, «днем ранее» counts back from publication.
+    let rows = timeline_rows("---\ndate: 2018-07-09\n---\nДнем ранее министр ушел в отставку.\n");
+    assert_eq!(row(&rows, "Днем ранее")["start_date"], "2018-07-08");
+}
+
+#[test]
 fn timeline_places_a_period_named_alone_by_the_date_before_it() {
     let rows = timeline_rows(
         "---\ndate: 2026-01-14\n---\nВ 2019 году он возглавил комитет. В конце года он ушел \
