@@ -1165,7 +1165,7 @@ fn between(tg: &Tagged, j: usize, first: Option<&Core>) -> Option<Core> {
         year_tok,
         day_month: None,
         weekday: None,
-        ends: None,
+        ends: Some(((j, k), (k + 1, end))),
         end,
     })
 }

@@ -652,7 +652,12 @@ fn impossible_date(ctx: &Context) -> Vec<Finding> {
 
 fn reversed_range(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for t in ctx.temporals {
+    // «между 1997 и 1994 годами» names two ends in no order.
+    for t in ctx
+        .temporals
+        .iter()
+        .filter(|t| t.prep != Some(Prep::Between))
+    {
         let TimeValue::Range { from, to } = &t.value else {
             continue;
         };
