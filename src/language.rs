@@ -206,6 +206,10 @@ struct CalendarFile {
     /// Words after which a bare year dates the noun that follows: "the 1996 campaign".
     #[serde(default)]
     year_determiners: Vec<String>,
+    /// Words after which a bare year ending a phrase dates the noun before them: "the first
+    /// nine months of 1997".
+    #[serde(default)]
+    year_of_words: Vec<String>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -721,6 +725,7 @@ pub struct LanguagePack {
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
     year_determiners: HashSet<String>,
+    year_of_words: HashSet<String>,
     former_markers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
@@ -1497,6 +1502,7 @@ impl LanguagePack {
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
             year_determiners: set(&cal.year_determiners),
+            year_of_words: set(&cal.year_of_words),
             former_markers: set(&gr.former_markers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
@@ -1526,6 +1532,11 @@ impl LanguagePack {
                 && (exact
                     || tail_key(word).is_none_or(|t| self.listed_ends.may_contain(ends_key(k, t))))
         })
+    }
+
+    /// Whether a bare year after `word` ending a phrase dates the noun before it ("of").
+    pub fn is_year_of_word(&self, word: &str) -> bool {
+        !self.year_of_words.is_empty() && self.year_of_words.contains(&fold(word))
     }
 
     /// Whether `word` is an auxiliary of the perfect ("has", "had").

@@ -1848,6 +1848,8 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
         }
         // "the 1996 campaign", "its 1990 invasion": a year before the noun it dates.
         None if tg.pack.bare_years && after == j + 1 && attributive_year(tg, j, n) => (after, true),
+        // "the first nine months of 1997": a year after "of" dates the noun before it.
+        None if tg.pack.bare_years && after == j + 1 && year_after_of(tg, j, n) => (after, true),
         // «в 2019 и 2020 годах», «в 2017, 2018 и 2020 годах»: listed before a year with its word.
         None if n.1 == 4 && listed_before_year(tg, after) => (after, false),
         None => return None,
@@ -1921,6 +1923,20 @@ fn listed_before_year(tg: &Tagged, mut k: usize) -> bool {
         k += 2;
     }
     false
+}
+
+/// A bare four-digit number 1900–2099 after "of" that ends the phrase (a stop, a comma or a
+/// joiner after it): "the first nine months of 1997.", never "of 2000 people".
+fn year_after_of(tg: &Tagged, j: usize, n: (u32, u8)) -> bool {
+    let of_before = j > 0
+        && tg.joined(j)
+        && tg
+            .tok(j - 1)
+            .is_some_and(|t| t.is_word() && tg.pack.is_year_of_word(t.text(tg.source)));
+    let phrase_ends = !tg.joined(j + 1)
+        || tg.punct(j + 1).is_some()
+        || tg.word(j + 1).contains(&Word::DateJoiner);
+    n.1 == 4 && (1900..2100).contains(&n.0) && of_before && phrase_ends
 }
 
 /// A bare four-digit number 1900–2099 after a determiner or a possessive and before a word:
@@ -3194,7 +3210,20 @@ mod tests {
             found_in(Lang::En, "the company's 1989 results")[0].1,
             year(1989)
         );
-        for not_a_year in ["Windows 2000 crashed", "it cost 2000 dollars", "the 2000."] {
+        // A year closing a phrase after "of" dates the noun before it.
+        let months = extracted(Lang::En, "the first nine months of 1997, when sales rose");
+        let of = months
+            .temporals
+            .iter()
+            .find(|t| t.value == year(1997))
+            .unwrap();
+        assert!(of.attributive);
+        for not_a_year in [
+            "Windows 2000 crashed",
+            "it cost 2000 dollars",
+            "the 2000.",
+            "a crowd of 2000 people",
+        ] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
         }
     }
