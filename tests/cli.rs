@@ -522,12 +522,17 @@ fn timeline_places_the_same_period_by_the_date_before_it() {
     );
     let en = timeline_rows(
         "---\ndate: 1989-10-27\nlang: en\n---\nNet income for the second quarter rose. The quarter \
-         included a charge. Sales fell from the year-ago quarter.\n",
+         included a charge. Sales fell from the year-ago quarter. Third-quarter profit rose \
+         from year-earlier profit.\n",
     );
     assert_eq!(row(&en, "The quarter")["start_date"], "1989-04-01");
     assert_eq!(
         ends(&en, "from the year-ago quarter"),
         ("1988-04-01".into(), "1988-06-30".into())
+    );
+    assert_eq!(
+        ends(&en, "from year-earlier"),
+        ("1988-07-01".into(), "1988-09-30".into())
     );
 }
 
