@@ -44,6 +44,32 @@ impl Lang {
     }
 }
 
+/// Part of a day named after it: "Thursday evening", «вчера вечером».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayPart {
+    /// Morning.
+    Morning,
+    /// Afternoon.
+    Afternoon,
+    /// Evening.
+    Evening,
+    /// Night.
+    Night,
+}
+
+impl DayPart {
+    /// Lower-case name for reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayPart::Morning => "morning",
+            DayPart::Afternoon => "afternoon",
+            DayPart::Evening => "evening",
+            DayPart::Night => "night",
+        }
+    }
+}
+
 /// Part of a month or year named by a phrase such as «в конце».
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -254,6 +280,9 @@ struct CalendarFile {
     /// «неделя», "week" after an ordinal: «первая неделя октября».
     #[serde(default)]
     month_week_words: Vec<String>,
+    /// Words naming a part of the day after a day: "Thursday evening", «вчера вечером».
+    #[serde(default)]
+    day_parts: StdHashMap<String, DayPart>,
     #[serde(default)]
     period_parts: Vec<PartEntry>,
     #[serde(default)]
@@ -646,6 +675,8 @@ pub enum Word {
     MonthDayWord,
     /// "week" after an ordinal of the month («первая неделя октября»).
     MonthWeekWord,
+    /// A part of the day after a day ("evening" in "Thursday evening").
+    DayPart(DayPart),
     /// A part and a month in one hyphenated word ("mid-March").
     MonthPart(Part, u32),
     /// A vague count («несколько», "several"): the unit after it has no number.
@@ -1206,6 +1237,9 @@ impl LanguagePack {
         }
         for w in &cal.month_week_words {
             add(w, Word::MonthWeekWord);
+        }
+        for (w, part) in &cal.day_parts {
+            add(w, Word::DayPart(*part));
         }
         for w in &cal.month_day_words {
             add(w, Word::MonthDayWord);

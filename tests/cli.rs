@@ -451,6 +451,23 @@ fn timeline_places_a_year_ago_in_a_quarterly_report_and_an_earlier_day_alone() {
 }
 
 #[test]
+fn timeline_names_the_part_of_a_day() {
+    let rows = timeline_rows(
+        "---\ndate: 2026-05-20\n---\nВо вторник вечером министр ушел. Вчера утром начался \
+         дождь. Он назвал 15 мая днем памяти.\n",
+    );
+    assert_eq!(row(&rows, "Во вторник вечером")["day_part"], "evening");
+    assert_eq!(row(&rows, "Во вторник вечером")["start_date"], "2026-05-19");
+    assert_eq!(row(&rows, "Вчера утром")["day_part"], "morning");
+    // «днем» is no part of the day here.
+    assert!(row(&rows, "15 мая").get("day_part").is_none());
+    let rows =
+        timeline_rows("---\ndate: 1998-08-08\nlang: en\n---\nThe bombs exploded Friday night.\n");
+    assert_eq!(row(&rows, "Friday night")["day_part"], "night");
+    assert_eq!(row(&rows, "Friday night")["start_date"], "1998-08-07");
+}
+
+#[test]
 fn timeline_places_a_period_named_alone_by_the_date_before_it() {
     let rows = timeline_rows(
         "---\ndate: 2026-01-14\n---\nВ 2019 году он возглавил комитет. В конце года он ушел \

@@ -230,6 +230,8 @@ pub struct Temporal {
     /// A year written before the noun it dates ("the 1996 campaign"): never the time of the
     /// predicate.
     pub attributive: bool,
+    /// The part of the day named after a day ("Thursday evening").
+    pub day_part: Option<crate::language::DayPart>,
     /// The predicate it anchors, when one was found.
     pub anchor: Option<Anchor>,
     /// Calendar interval against the publication date, when it could be placed.

@@ -470,7 +470,12 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
             continue;
         }
         match match_at(tg, i, &out) {
-            Some((start, prep, core)) => {
+            Some((start, prep, mut core)) => {
+                // "Thursday evening", «вчера вечером»: a part of the day after a day.
+                let day_part = day_part_after(tg, &core);
+                if day_part.is_some() {
+                    core.end += 1;
+                }
                 let span = tg.tokens[start].start..tg.end_without_possessive(core.end - 1);
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
                 out.push(Temporal {
@@ -486,6 +491,7 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                         .ends
                         .map(|((a, b), (c, d))| (tok_span(a, b), tok_span(c, d))),
                     attributive: core.attributive,
+                    day_part,
                     anchor: None,
                     interval: None,
                 });
@@ -685,6 +691,25 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
     Some((i, prep, in_relative_year(tg, core)))
 }
 
+/// The part of the day named right after a match that names one day: "Friday night",
+/// "yesterday morning", «во вторник вечером», «вчора ввечері».
+fn day_part_after(tg: &Tagged, core: &Core) -> Option<crate::language::DayPart> {
+    let one_day = matches!(
+        core.value,
+        TimeValue::Weekday { .. } | TimeValue::RelativeDay(_) | TimeValue::Date { .. }
+    );
+    if !one_day
+        || !tg.joined(core.end)
+        || tg.end_without_possessive(core.end - 1) < tg.tokens[core.end - 1].end
+    {
+        return None;
+    }
+    tg.find(core.end, |w| match w {
+        Word::DayPart(p) => Some(*p),
+        _ => None,
+    })
+}
+
 /// "the year-ago quarter": placed later by the date before it.
 fn same_period(unit: Option<crate::language::Unit>, years: i32, end: usize) -> Core {
     Core {
@@ -730,6 +755,7 @@ fn may_open_pattern(tg: &Tagged, j: usize) -> bool {
                     | Word::DateJoiner
                     | Word::MonthDayWord
                     | Word::MonthWeekWord
+                    | Word::DayPart(_)
                     | Word::NotAfterWeekend
                     | Word::VagueCount
             )

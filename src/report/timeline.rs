@@ -49,6 +49,10 @@ pub struct Entry<'a> {
     /// For a reference with no date («сейчас», "recently"): past, present or future.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<&'static str>,
+    /// The part of the day named after a day ("Thursday evening"): morning, afternoon,
+    /// evening, night.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_part: Option<&'static str>,
 }
 
 /// The value of a duration row.
@@ -116,6 +120,7 @@ pub fn entries<'a>(
             conditional: None,
             duration: None,
             reference: None,
+            day_part: None,
         }
     };
     let mut rows: Vec<Entry> = durations
@@ -139,6 +144,7 @@ pub fn entries<'a>(
             adverbial: a.map(|a| a.strong),
             reported: a.map(|a| a.reported),
             conditional: a.map(|a| a.conditional),
+            day_part: t.day_part.map(|p| p.as_str()),
             ..row(&t.span, kind(&t.value), t.interval)
         }
     }));
