@@ -204,6 +204,10 @@ fn weekdays_beside_dates(temporals: &mut [Temporal], tokens: &[crate::text::Toke
 fn place_by_context(temporals: &[Temporal], durations: &mut [Duration]) {
     use crate::language::Relation;
     for d in durations.iter_mut() {
+        // Clock time ("two hours later") is never placed on the calendar.
+        let Some(unit) = d.unit.calendar() else {
+            continue;
+        };
         let (sign, neighbour_sentence) = match d.relation {
             Some(Relation::Earlier) => (-1.0, true),
             Some(Relation::Later) => (1.0, true),
@@ -223,7 +227,7 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration]) {
         if !near || d.relation == Some(Relation::Ago) && i.grain != crate::claims::Grain::Quarter {
             continue;
         }
-        if let Some(x) = resolve::shifted(i, d.unit, sign * d.count) {
+        if let Some(x) = resolve::shifted(i, unit, sign * d.count) {
             d.interval = Some(x);
         }
     }
