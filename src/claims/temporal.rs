@@ -2586,9 +2586,11 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
     // or an approximation («почти год»), and never after a vague count («несколько лет
     // назад», "several years ago").
     let vague = |x: usize| tg.word(x).contains(&Word::VagueCount);
-    // A word that holds its own count («полгода», «десятилетие») needs neither.
+    // A word that holds its own count («полгода», «десятилетие») needs neither. After a
+    // number not read as its count («10-20 років тому», "1/2 year ago") a unit is not bare.
     let bare = count.is_none() && per == 1;
-    if bare && (relation.is_none() && approx.is_none()) || count.is_none() && i > 0 && vague(i - 1)
+    if bare && (relation.is_none() && approx.is_none())
+        || count.is_none() && i > 0 && (vague(i - 1) || tg.number(i - 1).is_some())
     {
         return None;
     }
@@ -3858,6 +3860,7 @@ mod tests {
             ("Прийом триває до 18 години.", Lang::Uk),
             ("Пожежу загасили о 2 годині 40 хвилин.", Lang::Uk),
             ("Процедура триває 10-15 хвилин.", Lang::Uk),
+            ("Так було 10-20 років тому.", Lang::Uk),
             ("The truck went 60 miles an hour.", Lang::En),
             ("Workers earn $15 an hour.", Lang::En),
             ("The deadline is at 1800 hours.", Lang::En),
