@@ -203,12 +203,17 @@ fn weekdays_beside_dates(temporals: &mut [Temporal], tokens: &[crate::text::Toke
 /// «годом ранее», "a year later": the time named just before (in the sentence or the one
 /// before it), moved by the duration. In a report on a quarter, "a year ago" and "a year
 /// earlier" are that quarter a year before, however far back the quarter was named, as long
-/// as no time named since lies outside it (the year-ago quarter of a financial report). "A year earlier" with no time before it at all
-/// counts back from publication, like "a year ago".
+/// as no time named since lies outside it (the year-ago quarter of a financial report). "A
+/// year earlier" with no time before it at all counts back from publication, like "a year
+/// ago".
 fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], published: NaiveDate) {
     use crate::claims::Grain;
     use crate::language::Relation;
     for d in durations.iter_mut() {
+        // Clock time ("two hours later") is never placed on the calendar.
+        let Some(unit) = d.unit.calendar() else {
+            continue;
+        };
         let (sign, neighbour_sentence) = match d.relation {
             Some(Relation::Earlier) => (-1.0, true),
             Some(Relation::Later) => (1.0, true),
@@ -216,7 +221,7 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], publishe
             _ => continue,
         };
         let before = &temporals[..temporals.partition_point(|t| t.tokens.end <= d.tokens.start)];
-        let back_by_years = sign < 0.0 && d.unit == Unit::Year;
+        let back_by_years = sign < 0.0 && unit == Unit::Year;
         // The quarter last named, when nothing named after it lies outside it ("the quarter
         // ended Sept. 30" keeps it; "in 2019" does not).
         let mut placed = before
@@ -250,7 +255,7 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], publishe
             }
             _ => continue,
         };
-        if let Some(x) = resolve::shifted(from, d.unit, sign * d.count) {
+        if let Some(x) = resolve::shifted(from, unit, sign * d.count) {
             d.interval = Some(x);
         }
     }

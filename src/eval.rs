@@ -228,35 +228,46 @@ fn jsonl<T: serde::de::DeserializeOwned>(
         }))
 }
 
-/// Days in a unit, as Duckling normalises durations (a month is 30 days, a year 365).
-fn days(unit: crate::language::Unit) -> f64 {
-    use crate::language::Unit;
+/// Seconds in a unit, as Duckling normalises durations (a month is 30 days, a year 365).
+fn seconds(unit: crate::language::TimeUnit) -> f64 {
+    use crate::language::TimeUnit;
+    const DAY: f64 = 86_400.0;
     match unit {
-        Unit::Day => 1.0,
-        Unit::Week => 7.0,
-        Unit::Month => 30.0,
-        Unit::Quarter => 90.0,
-        Unit::Year => 365.0,
+        TimeUnit::Second => 1.0,
+        TimeUnit::Minute => 60.0,
+        TimeUnit::Hour => 3_600.0,
+        TimeUnit::Day => DAY,
+        TimeUnit::Week => 7.0 * DAY,
+        TimeUnit::Month => 30.0 * DAY,
+        TimeUnit::Quarter => 90.0 * DAY,
+        TimeUnit::Year => 365.0 * DAY,
     }
 }
 
-/// A Duckling duration item: `None` when out of scope (clock units: seconds, minutes,
-/// hours), else whether the longest duration found has the expected count and unit (or,
-/// for a phrase that must not parse, that none is found); `Err` says what was found.
-fn duckling_duration(item: &DucklingItem) -> Option<Result<(), String>> {
-    use crate::language::Unit;
-    let want = match &item.expected {
-        None => None,
+/// A Duckling duration item: `None` when out of scope (a unit factlint has no word for),
+/// else whether it is in clock units (seconds, minutes, hours: scored apart) and whether
+/// the longest duration found has the expected count and unit (or, for a phrase that must
+/// not parse, that none is found); `Err` says what was found.
+fn duckling_duration(item: &DucklingItem) -> Option<(bool, Result<(), String>)> {
+    use crate::language::TimeUnit;
+    let (clock, want) = match &item.expected {
+        None => (false, None),
         Some(e) => {
             let unit = match e["unit"].as_str()? {
-                "day" => Unit::Day,
-                "week" => Unit::Week,
-                "month" => Unit::Month,
-                "quarter" => Unit::Quarter,
-                "year" => Unit::Year,
+                "second" => TimeUnit::Second,
+                "minute" => TimeUnit::Minute,
+                "hour" => TimeUnit::Hour,
+                "day" => TimeUnit::Day,
+                "week" => TimeUnit::Week,
+                "month" => TimeUnit::Month,
+                "quarter" => TimeUnit::Quarter,
+                "year" => TimeUnit::Year,
                 _ => return None,
             };
-            Some(e["value"].as_f64()? * days(unit))
+            (
+                unit.calendar().is_none(),
+                Some(e["value"].as_f64()? * seconds(unit)),
+            )
         }
     };
     let opts = ReadOptions {
@@ -268,20 +279,23 @@ fn duckling_duration(item: &DucklingItem) -> Option<Result<(), String>> {
     let doc = Document::from_text("phrase", item.text.clone(), &opts).ok()?;
     let (_, claims) = crate::check::extract(&doc, crate::facts::Facts::none());
     let longest = claims.durations.iter().max_by_key(|d| d.span.len());
-    let got = longest.map(|d| d.count * days(d.unit));
+    let got = longest.map(|d| d.count * seconds(d.unit));
     let same = match (got, want) {
-        (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+        (Some(a), Some(b)) => (a - b).abs() < 1e-3,
         (None, None) => true,
         _ => false,
     };
     if same {
-        return Some(Ok(()));
+        return Some((clock, Ok(())));
     }
     let got = longest.map(|d| (d.count, d.unit));
-    Some(Err(match got {
-        Some((count, unit)) => format!("{count} {unit:?}").to_lowercase(),
-        None => "nothing".into(),
-    }))
+    Some((
+        clock,
+        Err(match got {
+            Some((count, unit)) => format!("{count} {unit:?}").to_lowercase(),
+            None => "nothing".into(),
+        }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -528,7 +542,7 @@ fn duckling_point(
             published.checked_sub_months(Months::new(m.unsigned_abs() as u32))
         }
     };
-    let (day, grain) = match d.unit {
+    let (day, grain) = match d.unit.calendar()? {
         Unit::Day => (
             published + chrono::Duration::days(whole(d.count)?),
             Grain::Day,
@@ -555,6 +569,9 @@ fn duckling_point(
 pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
     use crate::morphology::Tense;
     let (mut items, mut in_scope, mut out_of_scope, mut exact, mut convention) = (0, 0, 0, 0, 0);
+    // Durations in clock units (seconds, minutes, hours): out of the calendar scope, scored
+    // apart.
+    let (mut clock_in_scope, mut clock_exact) = (0, 0);
     let mut lang_seen = String::new();
     for item in jsonl::<DucklingItem>(path)? {
         let item = item?;
@@ -563,11 +580,31 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
         if item.dim == "duration" {
             match duckling_duration(&item) {
                 None => out_of_scope += 1,
-                Some(Ok(())) => {
+                Some((true, result)) => {
+                    out_of_scope += 1;
+                    clock_in_scope += 1;
+                    match result {
+                        Ok(()) => clock_exact += 1,
+                        Err(got) => {
+                            let _ = writeln!(
+                                out,
+                                "miss [clock] «{}»: expected {} {}, got {got}",
+                                item.text,
+                                item.expected
+                                    .as_ref()
+                                    .map_or(&serde_json::Value::Null, |e| &e["value"]),
+                                item.expected
+                                    .as_ref()
+                                    .map_or(&serde_json::Value::Null, |e| &e["unit"]),
+                            );
+                        }
+                    }
+                }
+                Some((false, Ok(()))) => {
                     in_scope += 1;
                     exact += 1;
                 }
-                Some(Err(got)) => {
+                Some((false, Err(got))) => {
                     in_scope += 1;
                     let _ = writeln!(
                         out,
@@ -671,9 +708,17 @@ pub fn duckling(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> 
             n as f64 / in_scope as f64
         }
     };
+    let clock = if clock_in_scope > 0 {
+        format!(
+            " clock_in_scope={clock_in_scope} clock_exact={:.3}",
+            clock_exact as f64 / clock_in_scope as f64
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "lang={lang_seen} items={items} in_scope={in_scope} out_of_scope={out_of_scope} exact={:.3} convention={convention} exact_or_convention={:.3}",
+        "lang={lang_seen} items={items} in_scope={in_scope} out_of_scope={out_of_scope} exact={:.3} convention={convention} exact_or_convention={:.3}{clock}",
         rate(exact),
         rate(exact + convention)
     );
@@ -821,24 +866,41 @@ fn counted_value(v: &crate::claims::TimeValue) -> Option<String> {
     Some(format!("P{}{unit}", b - a + 1))
 }
 
+/// TIMEX3's value of a duration: `P2Y`, `PT5H`; a fraction of a year, an hour or a minute
+/// is written in the next unit down («2,5 года» `P2Y6M`, "5 1/2 hours" `PT5H30M`, "a minute
+/// and a half" `PT1M30S`).
 fn duration_value(d: &crate::claims::Duration) -> String {
-    use crate::language::Unit;
+    use crate::language::TimeUnit;
     if let Some(i) = &d.interval {
         return timeml_value(i);
     }
-    let unit = match d.unit {
-        Unit::Day => "D",
-        Unit::Week => "W",
-        Unit::Month => "M",
-        Unit::Quarter => "Q",
-        Unit::Year => "Y",
+    let (unit, clock, lower) = match d.unit {
+        TimeUnit::Second => ("S", true, None),
+        TimeUnit::Minute => ("M", true, Some(("S", 60.0))),
+        TimeUnit::Hour => ("H", true, Some(("M", 60.0))),
+        TimeUnit::Day => ("D", false, None),
+        TimeUnit::Week => ("W", false, None),
+        TimeUnit::Month => ("M", false, None),
+        TimeUnit::Quarter => ("Q", false, None),
+        TimeUnit::Year => ("Y", false, Some(("M", 12.0))),
     };
+    let t = if clock { "T" } else { "" };
+    let whole = d.count.trunc();
     let n = if d.count.fract() == 0.0 {
         format!("{}", d.count as i64)
+    } else if let Some((lower, per)) =
+        lower.filter(|(_, per)| (d.count.fract() * per).fract() == 0.0)
+    {
+        let rest = (d.count.fract() * per) as i64;
+        return if whole == 0.0 {
+            format!("P{t}{rest}{lower}")
+        } else {
+            format!("P{t}{}{unit}{rest}{lower}", whole as i64)
+        };
     } else {
         format!("{}", d.count)
     };
-    format!("P{n}{unit}")
+    format!("P{t}{n}{unit}")
 }
 
 /// The TimeML tense of the verb at token `i`, from the auxiliaries before it and its own
@@ -1099,6 +1161,29 @@ mod tests {
         }
         assert!(same_value(("178", "1780")) && same_value(("198", "198X")));
         assert!(!same_value(("1780", "178")) && !same_value(("178", "1785")));
+    }
+
+    #[test]
+    fn duration_values_in_timeml() {
+        use crate::language::{Approx, TimeUnit};
+        let d = |count, unit| crate::claims::Duration {
+            span: 0..0,
+            tokens: 0..0,
+            sentence: 0,
+            count,
+            unit,
+            approx: Approx::Exactly,
+            relation: None,
+            interval: None,
+            attributive: false,
+        };
+        assert_eq!(duration_value(&d(5.0, TimeUnit::Hour)), "PT5H");
+        assert_eq!(duration_value(&d(5.5, TimeUnit::Hour)), "PT5H30M");
+        assert_eq!(duration_value(&d(1.5, TimeUnit::Minute)), "PT1M30S");
+        assert_eq!(duration_value(&d(0.5, TimeUnit::Hour)), "PT30M");
+        assert_eq!(duration_value(&d(30.0, TimeUnit::Second)), "PT30S");
+        assert_eq!(duration_value(&d(2.5, TimeUnit::Year)), "P2Y6M");
+        assert_eq!(duration_value(&d(3.0, TimeUnit::Week)), "P3W");
     }
 
     /// A written-out corpus of one document: a decade, a weekday and a miss are scored, and

@@ -153,6 +153,66 @@ pub enum Unit {
     Year,
 }
 
+/// Unit of a duration: a calendar unit, or a unit of clock time shorter than a day («пять
+/// часов», "16 hours"), which no calendar code reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeUnit {
+    /// A second.
+    Second,
+    /// A minute.
+    Minute,
+    /// An hour.
+    Hour,
+    /// A day.
+    Day,
+    /// A week.
+    Week,
+    /// A month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A year.
+    Year,
+}
+
+impl TimeUnit {
+    /// The calendar unit; `None` for clock time (hours, minutes, seconds): a duration in it
+    /// is never compared with dates or placed on the calendar.
+    pub fn calendar(self) -> Option<Unit> {
+        Some(match self {
+            TimeUnit::Second | TimeUnit::Minute | TimeUnit::Hour => return None,
+            TimeUnit::Day => Unit::Day,
+            TimeUnit::Week => Unit::Week,
+            TimeUnit::Month => Unit::Month,
+            TimeUnit::Quarter => Unit::Quarter,
+            TimeUnit::Year => Unit::Year,
+        })
+    }
+
+    /// Seconds in one unit of clock time; `None` for calendar units.
+    pub fn seconds(self) -> Option<f64> {
+        match self {
+            TimeUnit::Second => Some(1.0),
+            TimeUnit::Minute => Some(60.0),
+            TimeUnit::Hour => Some(3600.0),
+            _ => None,
+        }
+    }
+}
+
+impl From<Unit> for TimeUnit {
+    fn from(u: Unit) -> Self {
+        match u {
+            Unit::Day => TimeUnit::Day,
+            Unit::Week => TimeUnit::Week,
+            Unit::Month => TimeUnit::Month,
+            Unit::Quarter => TimeUnit::Quarter,
+            Unit::Year => TimeUnit::Year,
+        }
+    }
+}
+
 /// How exact a duration is said to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -382,6 +442,32 @@ struct NumbersFile {
     /// Words joining the parts of one duration: «два года и три месяца».
     #[serde(default)]
     duration_joiners: Vec<String>,
+    /// Words right before a count of hours that make it a time of day («в 15 часов», «к 18
+    /// часам», "at 1600 hours").
+    #[serde(default)]
+    clock_before: Vec<String>,
+    /// Words just after a count of hours or minutes that make it a time of day («2 часа
+    /// ночи», «10 минут третьего», «по местному времени»).
+    #[serde(default)]
+    clock_after: Vec<String>,
+    /// Count words that also make a rate ("60 miles an hour"): a unit of clock time after one
+    /// is a duration only with an approximation, a relation or a half ("nearly an hour", "an
+    /// hour ago", "an hour and a half"), or after one of `rate_exempt_before` ("for an hour").
+    #[serde(default)]
+    rate_counts: Vec<String>,
+    #[serde(default)]
+    rate_exempt_before: Vec<String>,
+    /// Words adding a half after a count or a unit: «два с половиной года», "an hour and a
+    /// half".
+    #[serde(default)]
+    halves: Vec<String>,
+    /// Words taking half of the count after them: "half an hour".
+    #[serde(default)]
+    half_before: Vec<String>,
+    /// Hyphenated adjectives of one unit's length ("a day-long meeting"); a count glued to
+    /// the unit ("a two-year term") needs no entry.
+    #[serde(default)]
+    length_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -410,7 +496,7 @@ struct CardinalEntry {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DurationUnitEntry {
-    unit: Unit,
+    unit: TimeUnit,
     #[serde(default = "one_unit")]
     per: u32,
     forms: Vec<String>,
@@ -648,7 +734,7 @@ pub enum Word {
     /// A cardinal word, in tenths («четыре» = 40, «полтора» = 15).
     Cardinal(u32),
     /// A unit of duration and how many of it one word means («десятилетие» = 10 years).
-    DurationUnit(Unit, u32),
+    DurationUnit(TimeUnit, u32),
     /// Glued to a number, states an age («62-летний»).
     AgeWord,
     /// «квартал»: a quarter of a year after an ordinal.
@@ -717,6 +803,25 @@ pub enum Phrase {
     AfterNext,
 }
 
+/// Words read around durations only, as folded forms (`numbers.toml`).
+#[derive(Debug, Default)]
+pub struct DurationWords {
+    /// Before a count of hours: a time of day («в 15 часов»).
+    pub clock_before: HashSet<String>,
+    /// Just after a count of hours or minutes: a time of day («2 часа ночи»).
+    pub clock_after: HashSet<String>,
+    /// Count words that also make a rate ("60 miles an hour").
+    pub rate_counts: HashSet<String>,
+    /// Words before which such a count is a duration all the same ("for an hour").
+    pub rate_exempt_before: HashSet<String>,
+    /// Phrases adding a half («с половиной», "and a half"), as words.
+    pub halves: Vec<Vec<String>>,
+    /// Words halving the count after them ("half an hour").
+    pub half_before: HashSet<String>,
+    /// Hyphenated adjectives of one unit's length ("day-long").
+    pub length_words: HashSet<String>,
+}
+
 /// The compiled knowledge of one language.
 #[derive(Debug)]
 pub struct LanguagePack {
@@ -730,6 +835,8 @@ pub struct LanguagePack {
     pub bare_weekdays: bool,
     /// Weekday names that count alone when they open a sentence («Понедельник начался…»).
     weekday_subjects: HashSet<String>,
+    /// Words read around durations only (clock times, rates, halves).
+    pub duration_words: DurationWords,
     words: HashMap<String, Vec<Word>>,
     /// Phrases keyed by their first word; each entry is (remaining words, meaning).
     phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
@@ -1503,6 +1610,19 @@ impl LanguagePack {
             bare_years: cal.bare_years,
             bare_weekdays: cal.bare_weekdays,
             weekday_subjects: set(&cal.weekday_subjects),
+            duration_words: DurationWords {
+                clock_before: set(&num.clock_before),
+                clock_after: set(&num.clock_after),
+                rate_counts: set(&num.rate_counts),
+                rate_exempt_before: set(&num.rate_exempt_before),
+                halves: num
+                    .halves
+                    .iter()
+                    .map(|p| p.split_whitespace().map(fold).collect())
+                    .collect(),
+                half_before: set(&num.half_before),
+                length_words: set(&num.length_words),
+            },
             words,
             phrases,
             number_suffixes,

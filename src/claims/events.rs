@@ -308,9 +308,13 @@ pub fn find_order(
             let days = durations
                 .iter()
                 .find(|d| d.tokens.end == phrase_start || d.tokens.end + 1 == phrase_start)
-                .filter(|d| d.relation != Some(Relation::Ago) && d.approx == Approx::Exactly)
+                .filter(|d| {
+                    d.relation != Some(Relation::Ago)
+                        && d.approx == Approx::Exactly
+                        && !d.attributive
+                })
                 .and_then(|d| {
-                    let per = match d.unit {
+                    let per = match d.unit.calendar()? {
                         Unit::Day => 1.0,
                         Unit::Week => 7.0,
                         _ => return None,

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use crate::language::{Approx, Part, Prep, Relation, Unit, Vague};
+use crate::language::{Approx, Part, Prep, Relation, TimeUnit, Unit, Vague};
 use crate::morphology::Tense;
 
 pub use resolve::{Grain, Interval};
@@ -434,12 +434,16 @@ pub struct Duration {
     pub sentence: usize,
     /// How many units («полтора года» = 1.5; «десятилетие» = 10 years).
     pub count: f64,
-    /// The unit.
-    pub unit: Unit,
+    /// The unit: a calendar unit, or clock time («пять часов», "16 hours"), which no rule
+    /// compares with dates.
+    pub unit: TimeUnit,
     /// How exact it is said to be.
     pub approx: Approx,
     /// «назад», «через», «спустя».
     pub relation: Option<Relation>,
+    /// An adjective of length ("a two-year term", "the 30-year bond", "day-long"): says how
+    /// long something is, not how much time has passed; no rule reads it.
+    pub attributive: bool,
     /// The time it names against the publication date («три года назад»).
     pub interval: Option<Interval>,
 }

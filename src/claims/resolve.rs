@@ -589,9 +589,11 @@ pub fn shifted(i: Interval, unit: Unit, count: f64) -> Option<Interval> {
 }
 
 /// The time a duration with «назад» or «через» names, counted from publication; `None` for
-/// a plain duration or one relative to another event («спустя»).
+/// a plain duration or one relative to another event («спустя»), and for clock time: «два
+/// часа назад» may be the day before publication, whose hour is not known.
 pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Option<Interval> {
     use crate::language::Relation;
+    let unit = d.unit.calendar()?;
     let sign = match d.relation? {
         Relation::Ago => -1.0,
         Relation::FromNow => 1.0,
@@ -605,7 +607,7 @@ pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Opti
             published.checked_sub_months(Months::new(m.unsigned_abs()))
         }
     };
-    let day = match d.unit {
+    let day = match unit {
         Unit::Day => {
             published.checked_add_signed(chrono::Duration::days((d.count * sign).round() as i64))
         }
@@ -615,7 +617,7 @@ pub fn duration_point(d: &crate::claims::Duration, published: NaiveDate) -> Opti
         Unit::Quarter => shift_months(d.count * 3.0),
         Unit::Year => shift_months(d.count * 12.0),
     }?;
-    match d.unit {
+    match unit {
         Unit::Day | Unit::Week => Some(Interval::day(day)),
         Unit::Month => month_interval(day.year(), day.month(), None),
         Unit::Quarter => quarter_interval(day.year(), (day.month() - 1) / 3 + 1),

@@ -5,7 +5,8 @@
 
 use crate::claims::{Age, Duration, NthOf, Temporal, TimeValue};
 use crate::language::{
-    fold_into, word_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Word,
+    fold_into, word_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, TimeUnit,
+    Word,
 };
 use crate::text::{Text, Token, TokenKind};
 
@@ -25,6 +26,9 @@ pub(crate) struct Tagged<'a> {
     possessives: Vec<u32>,
     /// Tokens with a unit of duration among their readings, in order.
     units: Vec<u32>,
+    /// Hyphenated words read by durations, in order: adjectives of length ("two-year",
+    /// "day-long") and numbers ("twenty-four").
+    hyphenated: Vec<(u32, Hyphenated)>,
     pack: &'a LanguagePack,
 }
 
@@ -37,6 +41,7 @@ impl<'a> Tagged<'a> {
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
         let mut units = Vec::new();
+        let mut hyphenated = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if !t.is_word() {
                 listed.push(None);
@@ -47,6 +52,11 @@ impl<'a> Tagged<'a> {
                 continue;
             }
             let text = t.text(source);
+            if text.contains('-') {
+                if let Some(h) = hyphenated_word(pack, text) {
+                    hyphenated.push((i as u32, h));
+                }
+            }
             // Most prose words are ruled out before they are folded; short ones are found by
             // their key, not folded at all.
             let key = word_key(text);
@@ -105,8 +115,24 @@ impl<'a> Tagged<'a> {
             starts,
             possessives,
             units,
+            hyphenated,
             pack,
         }
+    }
+
+    /// What the hyphenated word at token `i` means to durations.
+    fn hyphenated(&self, i: usize) -> Option<Hyphenated> {
+        let k = self
+            .hyphenated
+            .binary_search_by_key(&(i as u32), |h| h.0)
+            .ok()?;
+        Some(self.hyphenated[k].1)
+    }
+
+    /// Token `i` folded, whether the lexicon lists it or not.
+    fn folded_any(&self, i: usize) -> Option<String> {
+        let t = self.tok(i).filter(|t| t.is_word())?;
+        Some(crate::language::fold(t.text(self.source)))
     }
 
     /// The end of token `i` without a possessive ending ("Friday's", "last year's").
@@ -214,7 +240,7 @@ impl<'a> Tagged<'a> {
         })
     }
 
-    fn duration_unit(&self, i: usize) -> Option<(crate::language::Unit, u32)> {
+    fn duration_unit(&self, i: usize) -> Option<(TimeUnit, u32)> {
         self.find(i, |w| {
             if let Word::DurationUnit(u, per) = w {
                 Some((*u, *per))
@@ -954,7 +980,9 @@ fn counted_period(tg: &Tagged, j: usize, direction: i32) -> Option<Core> {
     if !tg.joined(k) {
         return None;
     }
+    // Clock time is no calendar period: «последние 24 часа» is a duration.
     let (unit, per) = tg.duration_unit(k)?;
+    let unit = unit.calendar()?;
     let n = count * per as f64;
     if n.fract() != 0.0 || !(1.0..=100.0).contains(&n) {
         return None;
@@ -2184,8 +2212,70 @@ fn decimal_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
     ))
 }
 
+/// A hyphenated word durations read: an adjective of length or a number.
+#[derive(Debug, Clone, Copy)]
+enum Hyphenated {
+    /// "two-year", "52-week" (digits are tokens of their own), "day-long": the count in
+    /// units and the unit.
+    Length(f64, TimeUnit),
+    /// "twenty-four".
+    Number(f64),
+}
+
+/// The value of number words: one cardinal («five») or tens and units («twenty», «four»);
+/// never a count that is also an article ("a", "an").
+fn number_of_words(pack: &LanguagePack, words: &[&str]) -> Option<f64> {
+    let cardinal = |w: &str| {
+        if pack.duration_words.rate_counts.contains(w) {
+            return None;
+        }
+        pack.entry(w)?.words.iter().find_map(|x| match x {
+            Word::Cardinal(c) => Some(*c),
+            _ => None,
+        })
+    };
+    match words {
+        [one] => Some(cardinal(one)? as f64 / 10.0),
+        [tens, units] => {
+            let (t, u) = (cardinal(tens)?, cardinal(units)?);
+            let tens = (200..=900).contains(&t) && t % 100 == 0;
+            (tens && (10..=90).contains(&u) && u % 10 == 0).then(|| (t + u) as f64 / 10.0)
+        }
+        _ => None,
+    }
+}
+
+/// Reads a hyphenated word: "two-year", "twenty-four-hour", "day-long", "twenty-four".
+fn hyphenated_word(pack: &LanguagePack, text: &str) -> Option<Hyphenated> {
+    let folded = crate::language::fold(text);
+    let parts: Vec<&str> = folded.split('-').collect();
+    if parts.len() < 2 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let unit_of = |w: &str| {
+        pack.entry(w)?.words.iter().find_map(|x| match x {
+            Word::DurationUnit(u, per) => Some((*u, *per)),
+            _ => None,
+        })
+    };
+    if pack.duration_words.length_words.contains(&folded) {
+        let (unit, per) = unit_of(parts[0])?;
+        return Some(Hyphenated::Length(per as f64, unit));
+    }
+    if let Some(n) = number_of_words(pack, &parts) {
+        return Some(Hyphenated::Number(n));
+    }
+    let (last, count) = parts.split_last()?;
+    let (unit, per) = unit_of(last)?;
+    Some(Hyphenated::Length(
+        number_of_words(pack, count)? * per as f64,
+        unit,
+    ))
+}
+
 /// Extracts every duration («почти четыре года», «более двух недель», «три года назад»,
-/// «через неделю») outside the time expressions already found.
+/// «через неделю», «пять часов», "a two-year term") outside the time expressions already
+/// found. A count of hours that is a time of day («в 15 часов», «2 часа ночи») is none.
 pub fn durations(
     source: &str,
     text: &Text,
@@ -2202,16 +2292,41 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
             taken[k] = true;
         }
     }
+    // Where a duration may start: the tagger's starts and the hyphenated words.
+    let mut candidates: Vec<usize> = tg.starts.iter().map(|&s| s as usize).collect();
+    if !tg.hyphenated.is_empty() {
+        candidates.extend(tg.hyphenated.iter().map(|h| h.0 as usize));
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     let mut out = Vec::new();
     let mut next = 0;
-    for &start in &tg.starts {
-        let i = start as usize;
+    for i in candidates {
         if i < next {
             continue;
         }
-        match duration_at(tg, i, &taken).map(|d| with_further_parts(tg, d, &taken)) {
-            Some(d) => {
+        if let (Some(Hyphenated::Length(count, unit)), false) = (tg.hyphenated(i), taken[i]) {
+            next = i + 1;
+            out.push(Duration {
+                span: tg.tokens[i].start..tg.tokens[i].end,
+                tokens: i..i + 1,
+                sentence: text.sentence_of(i),
+                count,
+                unit,
+                approx: Approx::Exactly,
+                relation: None,
+                interval: None,
+                attributive: true,
+            });
+            continue;
+        }
+        match duration_at(tg, i, &taken) {
+            Some((d, first)) => {
+                let d = with_further_parts(tg, d, &taken);
                 next = d.tokens.end;
+                if clock_time(tg, &d, first) {
+                    continue;
+                }
                 out.push(Duration {
                     sentence: text.sentence_of(d.tokens.start),
                     ..d
@@ -2223,27 +2338,105 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
     out
 }
 
+/// A count of clock units that is a time of day or a name, not a duration: after a
+/// preposition of time («в 15 часов», «к 18 часам», «около двух часов»: also "about two
+/// hours", left unread), before a part of the day or a time zone («2 часа ночи», «10 минут
+/// третьего», «по местному времени»), in quotes or capitalised mid-sentence («„60 минут“»,
+/// "told 60 Minutes").
+fn clock_time(tg: &Tagged, d: &Duration, first: usize) -> bool {
+    if d.unit.calendar().is_some() || d.attributive {
+        return false;
+    }
+    let w = &tg.pack.duration_words;
+    let is = |k: usize, set: &rustc_hash::FxHashSet<String>| {
+        tg.folded_any(k).is_some_and(|f| set.contains(&f))
+    };
+    if first > 0 && tg.joined(first) && is(first - 1, &w.clock_before) {
+        return true;
+    }
+    // «Начало — 19 часов», «час ліквідації — 3 година 04 хвилини»: a time given after a dash
+    // or colon, or with a zero before its minutes.
+    if first > 0 && tg.joined(first) && (tg.is_dash(first - 1) || tg.punct(first - 1) == Some(':'))
+    {
+        return true;
+    }
+    if d.tokens.clone().any(|k| {
+        tg.number(k)
+            .is_some_and(|(v, digits)| digits > 1 && v < 10u32.pow(digits as u32 - 1))
+    }) {
+        return true;
+    }
+    let e = d.tokens.end;
+    if (e..e + 2)
+        .take_while(|&k| tg.joined(k) && tg.tok(k).is_some_and(|t| t.is_word()))
+        .any(|k| is(k, &w.clock_after))
+    {
+        return true;
+    }
+    let s = d.tokens.start;
+    if s > 0 && tg.adjacent(s) && matches!(tg.punct(s - 1), Some('«' | '"' | '“' | '„' | '\''))
+    {
+        return true;
+    }
+    d.tokens.clone().any(|k| {
+        tg.duration_unit(k).is_some()
+            && !tg.opens_sentence(k)
+            && tg.tok(k).is_some_and(|t| {
+                t.text(tg.source)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+    })
+}
+
+/// The index after a half at `k` («с половиной», "and a half").
+fn half_at(tg: &Tagged, k: usize) -> Option<usize> {
+    tg.pack.duration_words.halves.iter().find_map(|words| {
+        let all = words
+            .iter()
+            .enumerate()
+            .all(|(n, w)| tg.joined(k + n) && tg.folded_any(k + n).as_deref() == Some(w.as_str()));
+        (all && !words.is_empty()).then_some(k + words.len())
+    })
+}
+
+/// "5 1/2 hours": a whole number and a fraction of halves, thirds or quarters.
+fn fraction_at(tg: &Tagged, j: usize) -> Option<(f64, usize)> {
+    let (whole, _) = tg.number(j).filter(|n| n.1 <= 3)?;
+    let (a, _) = tg.number(j + 1).filter(|_| tg.joined(j + 1))?;
+    let slash = tg.punct(j + 2) == Some('/') && tg.adjacent(j + 2) && tg.adjacent(j + 3);
+    let (b, _) = tg.number(j + 3).filter(|_| slash)?;
+    ((2..=4).contains(&b) && (1..b).contains(&a))
+        .then_some((whole as f64 + a as f64 / b as f64, j + 4))
+}
+
 /// «два года и три месяца», "two years, three months": a duration followed by smaller
 /// units is one duration, counted in the smallest. Conversions that are not whole (months to
-/// days) make it approximate.
+/// days) make it approximate. Calendar units and clock time stay apart.
 fn with_further_parts(tg: &Tagged, mut d: Duration, taken: &[bool]) -> Duration {
-    use crate::language::Unit;
-    let factor = |from: Unit, to: Unit| -> Option<(f64, bool)> {
+    use TimeUnit as U;
+    let factor = |from: TimeUnit, to: TimeUnit| -> Option<(f64, bool)> {
         Some(match (from, to) {
-            (Unit::Year, Unit::Quarter) => (4.0, true),
-            (Unit::Year, Unit::Month) | (Unit::Quarter, Unit::Month) => {
-                (if from == Unit::Year { 12.0 } else { 3.0 }, true)
+            (U::Year, U::Quarter) => (4.0, true),
+            (U::Year, U::Month) | (U::Quarter, U::Month) => {
+                (if from == U::Year { 12.0 } else { 3.0 }, true)
             }
-            (Unit::Week, Unit::Day) => (7.0, true),
-            (Unit::Year, Unit::Week) => (52.18, false),
-            (Unit::Year, Unit::Day) => (365.25, false),
-            (Unit::Quarter, Unit::Week) => (13.04, false),
-            (Unit::Quarter, Unit::Day) => (91.31, false),
-            (Unit::Month, Unit::Week) => (4.35, false),
-            (Unit::Month, Unit::Day) => (30.44, false),
+            (U::Week, U::Day) => (7.0, true),
+            (U::Year, U::Week) => (52.18, false),
+            (U::Year, U::Day) => (365.25, false),
+            (U::Quarter, U::Week) => (13.04, false),
+            (U::Quarter, U::Day) => (91.31, false),
+            (U::Month, U::Week) => (4.35, false),
+            (U::Month, U::Day) => (30.44, false),
+            (U::Hour, U::Minute) | (U::Minute, U::Second) => (60.0, true),
+            (U::Hour, U::Second) => (3600.0, true),
             _ => return None,
         })
     };
+    if d.attributive {
+        return d;
+    }
     loop {
         let mut k = d.tokens.end;
         if tg.punct(k) == Some(',') && tg.joined(k + 1) {
@@ -2268,11 +2461,12 @@ fn with_further_parts(tg: &Tagged, mut d: Duration, taken: &[bool]) -> Duration 
                 approx: Approx::Exactly,
                 relation: None,
                 interval: None,
+                attributive: false,
             })
         };
         let counted = tg.number(k).is_some() || tg.cardinal(k).is_some();
         let Some(next) = (if counted {
-            duration_at(tg, k, taken)
+            duration_at(tg, k, taken).map(|(d, _)| d)
         } else {
             bare()
         }) else {
@@ -2282,7 +2476,10 @@ fn with_further_parts(tg: &Tagged, mut d: Duration, taken: &[bool]) -> Duration 
             break;
         };
         // Each part with its own approximation or relation is a duration of its own.
-        if next.approx != Approx::Exactly || (d.relation.is_some() && next.relation.is_some()) {
+        if next.approx != Approx::Exactly
+            || next.attributive
+            || (d.relation.is_some() && next.relation.is_some())
+        {
             break;
         }
         d = Duration {
@@ -2301,17 +2498,27 @@ fn with_further_parts(tg: &Tagged, mut d: Duration, taken: &[bool]) -> Duration 
     d
 }
 
-fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
+/// The duration at token `i`, and the token where its count (or bare unit) begins.
+fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize)> {
     if taken[i] {
         return None;
     }
-    // The unit comes at most two phrases (a relation, an approximation) and a count of three
-    // tokens («3.5») after `i`.
-    let reach = i + 2 * tg.pack.max_phrase_words + 3;
+    // The unit comes at most two phrases (a relation, an approximation), "half", a count of
+    // four tokens («5 1/2») and a half («с половиной», "and a half") after `i`.
+    let halves = tg
+        .pack
+        .duration_words
+        .halves
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let reach = i + 2 * tg.pack.max_phrase_words + 5 + halves;
     let next_unit = tg.units.partition_point(|&u| (u as usize) < i);
     if tg.units.get(next_unit).is_none_or(|&u| u as usize > reach) {
         return None;
     }
+    let w = &tg.pack.duration_words;
     let mut j = i;
     let mut relation = None;
     let mut approx = None;
@@ -2326,12 +2533,89 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
     if !tg.joined(j) && j > i {
         return None;
     }
-    let (count, k) = match decimal_at(tg, j).or_else(|| count_at(tg, j)) {
+    // "half an hour": half the count after it (the word is no start of its own: read from
+    // the count after it).
+    let is_half = |x: usize| tg.folded_any(x).is_some_and(|f| w.half_before.contains(&f));
+    let mut halved = false;
+    let mut start = i;
+    if !w.half_before.is_empty() {
+        if tg.joined(j + 1) && is_half(j) {
+            halved = true;
+            j += 1;
+        } else if j == i && i > 0 && tg.joined(i) && !taken[i - 1] && is_half(i - 1) {
+            halved = true;
+            start = i - 1;
+        }
+    }
+    let first = j;
+    // "1/2 year": the number after a slash is a fraction's, not a count; «10-15 хвилин»,
+    // "5-7 years": the end of a range is not the whole of it.
+    if tg.number(j).is_some()
+        && j > 1
+        && tg.adjacent(j)
+        && (tg.punct(j - 1) == Some('/') || tg.is_dash(j - 1) && tg.number(j - 2).is_some())
+    {
+        return None;
+    }
+    let hyphenated = || match tg.hyphenated(j) {
+        Some(Hyphenated::Number(n)) => Some((n, j + 1)),
+        _ => None,
+    };
+    let (mut count, mut k) = match decimal_at(tg, j)
+        .or_else(|| fraction_at(tg, j))
+        .or_else(|| count_at(tg, j))
+        .or_else(hyphenated)
+    {
         Some((c, k)) if tg.joined(k) => (Some(c), k),
         _ => (None, j),
     };
+    // «два с половиной часа», "two and a half hours".
+    let mut half = false;
+    if let Some(after) = count
+        .filter(|c| c.fract() == 0.0)
+        .and_then(|_| half_at(tg, k))
+    {
+        count = count.map(|c| c + 0.5);
+        half = true;
+        k = after;
+    }
+    // "10-year": digits glued to a unit by a hyphen make an adjective of length.
+    let glued = count.is_some()
+        && tg.number(first).is_some()
+        && tg.punct(k) == Some('-')
+        && tg.adjacent(k)
+        && tg.adjacent(k + 1)
+        && tg.duration_unit(k + 1).is_some();
+    if glued {
+        if relation.is_some() || approx.is_some() || halved || half || taken[k + 1] {
+            return None;
+        }
+        let (unit, per) = tg.duration_unit(k + 1)?;
+        return Some((
+            Duration {
+                span: tg.tokens[i].start..tg.tokens[k + 1].end,
+                tokens: i..k + 2,
+                sentence: 0,
+                count: count? * per as f64,
+                unit,
+                approx: Approx::Exactly,
+                relation: None,
+                interval: None,
+                attributive: true,
+            },
+            first,
+        ));
+    }
     let (unit, per) = tg.duration_unit(k).filter(|_| !taken[k])?;
     let mut end = k + 1;
+    // "an hour and a half", «час с половиной».
+    if !half && count.is_none_or(|c| c.fract() == 0.0) {
+        if let Some(after) = half_at(tg, end) {
+            count = Some(count.unwrap_or(1.0) + 0.5);
+            half = true;
+            end = after;
+        }
+    }
     if relation.is_none() {
         if let Some((Phrase::Relation(r, Position::After), after)) =
             tg.phrase(end).filter(|_| tg.joined(end))
@@ -2344,30 +2628,54 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<Duration> {
     // or an approximation («почти год»), and never after a vague count («несколько лет
     // назад», "several years ago").
     let vague = |x: usize| tg.word(x).contains(&Word::VagueCount);
-    // A word that holds its own count («полгода», «десятилетие») needs neither.
+    // A word that holds its own count («полгода», «десятилетие») needs neither. After a
+    // number not read as its count («10-20 років тому», "1/2 year ago") a unit is not bare.
     let bare = count.is_none() && per == 1;
-    if bare && (relation.is_none() && approx.is_none()) || count.is_none() && i > 0 && vague(i - 1)
+    if bare && (relation.is_none() && approx.is_none())
+        || count.is_none() && i > 0 && (vague(i - 1) || tg.number(i - 1).is_some())
     {
         return None;
     }
-    let span = tg.tokens[i].start..tg.tokens[end - 1].end;
-    Some(Duration {
-        span,
-        tokens: i..end,
-        sentence: 0,
-        count: count.unwrap_or(1.0) * per as f64,
-        unit,
-        approx: approx.unwrap_or(Approx::Exactly),
-        relation,
-        interval: None,
-    })
+    // "60 miles an hour", "$15 an hour": a rate, unless said how long ("nearly an hour", "an
+    // hour ago", "half an hour", "an hour and a half", "for an hour").
+    if unit.calendar().is_none()
+        && relation.is_none()
+        && approx.is_none()
+        && !halved
+        && !half
+        && tg
+            .folded_any(first)
+            .is_some_and(|f| w.rate_counts.contains(&f))
+        && !(i > 0
+            && tg
+                .folded_any(i - 1)
+                .is_some_and(|f| w.rate_exempt_before.contains(&f)))
+    {
+        return None;
+    }
+    let span = tg.tokens[start].start..tg.tokens[end - 1].end;
+    let halving = if halved { 0.5 } else { 1.0 };
+    Some((
+        Duration {
+            span,
+            tokens: start..end,
+            sentence: 0,
+            count: count.unwrap_or(1.0) * per as f64 * halving,
+            unit,
+            approx: approx.unwrap_or(Approx::Exactly),
+            relation,
+            interval: None,
+            attributive: false,
+        },
+        first,
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::document::Segment;
-    use crate::language::{embedded, Lang, Unit};
+    use crate::language::{embedded, Lang, TimeUnit, Unit};
 
     fn found(t: &str) -> Vec<(String, TimeValue)> {
         found_in(Lang::Ru, t)
@@ -3394,7 +3702,7 @@ mod tests {
             [(
                 "два года и три месяца".into(),
                 27.0,
-                Unit::Month,
+                TimeUnit::Month,
                 Approx::Exactly,
                 None
             )]
@@ -3404,7 +3712,7 @@ mod tests {
             (
                 "2 роки, 3 місяці тому".into(),
                 27.0,
-                Unit::Month,
+                TimeUnit::Month,
                 Approx::Exactly,
                 Some(Relation::Ago)
             )
@@ -3474,7 +3782,7 @@ mod tests {
         );
     }
 
-    fn durations_of(t: &str, lang: Lang) -> Vec<(String, f64, crate::language::Unit, Approx)> {
+    fn durations_of(t: &str, lang: Lang) -> Vec<(String, f64, TimeUnit, Approx)> {
         let pack = embedded::pack(lang).unwrap();
         let text = Text::new(
             t,
@@ -3496,20 +3804,30 @@ mod tests {
         // A bare unit with a relation after it is one unit; after a vague count, nothing.
         assert_eq!(
             durations_of("неделю тому назад", Lang::Ru),
-            [("неделю тому назад".into(), 1.0, Unit::Week, Approx::Exactly)]
+            [(
+                "неделю тому назад".into(),
+                1.0,
+                TimeUnit::Week,
+                Approx::Exactly
+            )]
         );
         assert!(durations_of("несколько лет назад", Lang::Ru).is_empty());
         assert!(durations_of("several years ago", Lang::En).is_empty());
         assert_eq!(
             durations_of("война длится уже почти четыре года", Lang::Ru),
-            [("почти четыре года".into(), 4.0, Unit::Year, Approx::Almost)]
+            [(
+                "почти четыре года".into(),
+                4.0,
+                TimeUnit::Year,
+                Approx::Almost
+            )]
         );
         assert_eq!(
             durations_of("более двух недель", Lang::Ru),
             [(
                 "более двух недель".into(),
                 2.0,
-                Unit::Week,
+                TimeUnit::Week,
                 Approx::MoreThan
             )]
         );
@@ -3519,11 +3837,11 @@ mod tests {
         );
         assert_eq!(
             durations_of("майже три роки", Lang::Uk),
-            [("майже три роки".into(), 3.0, Unit::Year, Approx::Almost)]
+            [("майже три роки".into(), 3.0, TimeUnit::Year, Approx::Almost)]
         );
         assert_eq!(
             durations_of("nearly four years and a decade", Lang::En)[1],
-            ("a decade".into(), 10.0, Unit::Year, Approx::Exactly)
+            ("a decade".into(), 10.0, TimeUnit::Year, Approx::Exactly)
         );
         assert!(durations_of("в 2025 году", Lang::Ru).is_empty());
         assert_eq!(found("шестого января")[0].1, date(None, 1, 6));
@@ -3531,6 +3849,119 @@ mod tests {
             found("двадцать пятое мая 2026 года")[0].1,
             date(Some(2026), 5, 25)
         );
+    }
+
+    #[test]
+    fn durations_in_hours_minutes_and_seconds() {
+        let one = |t: &str, lang| {
+            let d = durations_of(t, lang);
+            assert_eq!(d.len(), 1, "{t}: {d:?}");
+            (d[0].0.clone(), d[0].1, d[0].2, d[0].3)
+        };
+        assert_eq!(
+            one("Совещание шло более 10 часов.", Lang::Ru),
+            (
+                "более 10 часов".into(),
+                10.0,
+                TimeUnit::Hour,
+                Approx::MoreThan
+            )
+        );
+        assert_eq!(one("Спор занял два с половиной часа", Lang::Ru).1, 2.5);
+        assert_eq!(one("Ждали полтора часа", Lang::Ru).1, 1.5);
+        assert_eq!(one("Ждали полчаса", Lang::Ru).2, TimeUnit::Minute);
+        assert_eq!(one("Операция шла 3 часа 20 минут", Lang::Ru).1, 200.0);
+        assert_eq!(
+            one("Перемовини тривали понад 10 годин", Lang::Uk),
+            (
+                "понад 10 годин".into(),
+                10.0,
+                TimeUnit::Hour,
+                Approx::MoreThan
+            )
+        );
+        assert_eq!(one("Тренування тривало 15 хвилин", Lang::Uk).1, 15.0);
+        assert_eq!(one("Мітинг тривав дві з половиною години", Lang::Uk).1, 2.5);
+        assert_eq!(one("The hearing lasted 16 hours.", Lang::En).1, 16.0);
+        assert_eq!(
+            one("He spoke for nearly an hour.", Lang::En),
+            ("nearly an hour".into(), 1.0, TimeUnit::Hour, Approx::Almost)
+        );
+        assert_eq!(one("The vote took half an hour.", Lang::En).1, 0.5);
+        assert_eq!(one("It ended in a minute and a half.", Lang::En).1, 1.5);
+        assert_eq!(one("The crossing took 6 1/2 hours.", Lang::En).1, 6.5);
+        assert_eq!(one("Rescuers dug for seventy-two hours.", Lang::En).1, 72.0);
+        assert_eq!(
+            one("In the past twenty four hours prices fell.", Lang::En).1,
+            24.0
+        );
+        assert_eq!(one("The loan runs for 3 1/2 years.", Lang::En).1, 3.5);
+        // Times of day, rates, names and ranges are not durations.
+        for (t, lang) in [
+            ("Встреча начнется в 15 часов.", Lang::Ru),
+            ("Магазины работают до 18 часов.", Lang::Ru),
+            ("Взрыв прогремел около двух часов ночи.", Lang::Ru),
+            ("Сирены звучали в 2 часа ночи.", Lang::Ru),
+            ("Сбор назначен к 18 часам.", Lang::Ru),
+            ("Было 10 минут третьего.", Lang::Ru),
+            ("Старт — 19 часов 30 минут.", Lang::Ru),
+            (
+                "Поезд прибыл 13 часов 05 минут по московскому времени.",
+                Lang::Ru,
+            ),
+            ("Программа «60 минут» вышла в эфир.", Lang::Ru),
+            ("На 15 минуте хозяева забили гол.", Lang::Ru),
+            ("Засідання почнеться о 15 годині.", Lang::Uk),
+            ("Прийом триває до 18 години.", Lang::Uk),
+            ("Пожежу загасили о 2 годині 40 хвилин.", Lang::Uk),
+            ("Процедура триває 10-15 хвилин.", Lang::Uk),
+            ("Так було 10-20 років тому.", Lang::Uk),
+            ("The truck went 60 miles an hour.", Lang::En),
+            ("Workers earn $15 an hour.", Lang::En),
+            ("The deadline is at 1800 hours.", Lang::En),
+            ("She told 60 Minutes about the deal.", Lang::En),
+            ("The second round begins.", Lang::En),
+            ("They found minute traces of the drug.", Lang::En),
+        ] {
+            assert!(durations_of(t, lang).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn hyphenated_lengths_are_attributive_and_ages_stay_ages() {
+        let lengths = |t: &str| {
+            extracted(Lang::En, t)
+                .durations
+                .into_iter()
+                .map(|d| (t[d.span].to_string(), d.count, d.unit, d.attributive))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            lengths("She signed a two-year contract and a 10-year lease."),
+            [
+                ("two-year".into(), 2.0, TimeUnit::Year, true),
+                ("10-year".into(), 10.0, TimeUnit::Year, true)
+            ]
+        );
+        assert_eq!(lengths("shares hit a 52-week high")[0].1, 52.0);
+        assert_eq!(lengths("after a 16-hour flight")[0].2, TimeUnit::Hour);
+        assert_eq!(lengths("a twenty-four-hour strike")[0].1, 24.0);
+        assert_eq!(lengths("a day-long meeting")[0].1, 1.0);
+        assert_eq!(lengths("a decade-long war")[0].1, 10.0);
+        for t in [
+            "a 52-year-old nurse",
+            "a two-year-old girl",
+            "an 8-month-old baby",
+            "decades-long feud",
+            "the year-end results",
+            "a year-ago quarter",
+            "a once-a-year sale",
+        ] {
+            assert!(lengths(t).is_empty(), "{t}");
+        }
+        let ages = extracted(Lang::En, "a 52-year-old nurse").ages;
+        assert_eq!(ages.len(), 1);
+        assert_eq!(ages[0].years, 52);
     }
 
     #[test]

@@ -60,12 +60,15 @@ pub struct Entry<'a> {
 pub struct DurationValue {
     /// How many units.
     pub count: f64,
-    /// day, week, month, year.
+    /// second, minute, hour, day, week, month, quarter, year.
     pub unit: String,
     /// exactly, almost, about, more-than, less-than, at-least.
     pub approx: crate::language::Approx,
     /// ago, from-now, later, or none.
     pub relation: Option<crate::language::Relation>,
+    /// An adjective of length ("a two-year term"): how long something is, not how long ago.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub attributive: bool,
 }
 
 fn kind(v: &TimeValue) -> &'static str {
@@ -131,6 +134,7 @@ pub fn entries<'a>(
                 unit: format!("{:?}", d.unit).to_lowercase(),
                 approx: d.approx,
                 relation: d.relation,
+                attributive: d.attributive,
             }),
             ..row(&d.span, "duration", d.interval)
         })
@@ -190,7 +194,8 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
         let mut anchor = match (r.predicate, r.tense, &r.duration) {
             (Some(p), Some(t), _) => format!("{p} ({t})"),
             (_, _, Some(d)) => {
-                format!("duration: {} {}, {:?}", d.count, d.unit, d.approx).to_lowercase()
+                let length = if d.attributive { ", attributive" } else { "" };
+                format!("duration: {} {}, {:?}{length}", d.count, d.unit, d.approx).to_lowercase()
             }
             _ => String::new(),
         };

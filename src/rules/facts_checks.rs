@@ -283,6 +283,11 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let dated_event = |m: &&Mention| matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.kind == Kind::Event && e.start.is_some()));
     for d in ctx.durations.iter() {
+        // "a two-year term" says how long something is, not how long ago the event began;
+        // hours and minutes are not compared with a start known to the day.
+        let Some(calendar_unit) = d.unit.calendar().filter(|_| !d.attributive) else {
+            continue;
+        };
         let event = match d.relation {
             // «война, которая длится уже почти три года»: the event named just before.
             None => ctx.mentions.iter().rev().filter(dated_event).find(|m| {
@@ -334,20 +339,20 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
             continue;
         }
         let published = reached;
-        let elapsed = (published - start).num_days() as f64 / unit_days(d.unit);
+        let elapsed = (published - start).num_days() as f64 / unit_days(calendar_unit);
         if agrees(d.approx, d.count, elapsed) {
             continue;
         }
-        let unit = format!("{:?}", d.unit).to_lowercase();
+        let unit = format!("{:?}", calendar_unit).to_lowercase();
         let suggestion = match d.approx {
             Approx::Almost => format!("almost {} {unit}s", elapsed.ceil()),
             Approx::MoreThan => format!("more than {} {unit}s", elapsed.floor()),
-            _ => elapsed_text(start, published, d.unit),
+            _ => elapsed_text(start, published, calendar_unit),
         };
         let mut f = Finding::new(d.span.clone())
             .var("event", ctx.src(&event.span))
             .var("start", day_text(start))
-            .var("elapsed", elapsed_text(start, published, d.unit))
+            .var("elapsed", elapsed_text(start, published, calendar_unit))
             .var("suggestion", suggestion);
         f.secondary = Some(event.span.clone());
         out.push(f);
