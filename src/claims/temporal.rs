@@ -1301,8 +1301,20 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
                     end,
                 });
             }
-            if n1.1 == 4 && n2.1 == 4 {
-                let end = tg.after_year_word(j + 3)?;
+            // «в 2014–2015 годах», «в 2014-15 годах», "in 2014-15": the second year may keep
+            // only its last two digits, and must come after the first (never "2014-10").
+            let second_year = match n2.1 {
+                4 => Some(n2.0),
+                2 if n2.0 > n1.0 % 100 => Some(n1.0 - n1.0 % 100 + n2.0),
+                _ => None,
+            };
+            if let (4, Some(year2)) = (n1.1, second_year) {
+                // Without a year word, only where years stand bare and a preposition governs.
+                let end = match tg.after_year_word(j + 3) {
+                    Some(end) => end,
+                    None if tg.pack.bare_years && prep.is_some() && year2 > n1.0 => j + 3,
+                    None => return None,
+                };
                 return Some(Core {
                     attributive: false,
                     value: TimeValue::Range {
@@ -1311,7 +1323,7 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
                             part: None,
                         }),
                         to: Box::new(TimeValue::Year {
-                            year: n2.0 as i32,
+                            year: year2 as i32,
                             part: None,
                         }),
                     },
@@ -3726,6 +3738,38 @@ mod tests {
         assert_eq!(d(Lang::Ru, "полгода")[0].1, 6.0);
         assert_eq!(d(Lang::Ru, "3.5 месяца")[0].1, 3.5);
         assert_eq!(d(Lang::Ru, "2,5 года")[0].1, 2.5);
+    }
+
+    #[test]
+    fn ranges_of_years_with_a_shortened_second_year() {
+        let years = |a, b| TimeValue::Range {
+            from: Box::new(TimeValue::Year {
+                year: a,
+                part: None,
+            }),
+            to: Box::new(TimeValue::Year {
+                year: b,
+                part: None,
+            }),
+        };
+        let cases = [
+            (Lang::Ru, "в 2014-15 годах", years(2014, 2015)),
+            (Lang::Uk, "у 2013-15 роках", years(2013, 2015)),
+            (Lang::En, "in 2025-26", years(2025, 2026)),
+            (Lang::En, "in 1998-2001", years(1998, 2001)),
+        ];
+        for (lang, text, value) in cases {
+            assert_eq!(found_in(lang, text), [(text.to_string(), value)], "{text}");
+        }
+        // Not a range: a second part not after the first, or no preposition nor year word.
+        for (lang, text) in [(Lang::En, "in 2014-10"), (Lang::En, "the 2014-15 season")] {
+            assert!(
+                found_in(lang, text)
+                    .iter()
+                    .all(|(_, v)| !matches!(v, TimeValue::Range { .. })),
+                "{text}"
+            );
+        }
     }
 
     #[test]
