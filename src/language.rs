@@ -710,6 +710,10 @@ struct GrammarFile {
     /// Monday"): the language puts a noun's time before the noun.
     #[serde(default)]
     bare_times_modify_verb: bool,
+    /// Plan markers are nouns too ("plans", "aims", "will"): after a determiner or a verb
+    /// they are the noun.
+    #[serde(default)]
+    plan_markers_are_nouns_too: bool,
 }
 
 /// What one word can be in a time expression.
@@ -859,6 +863,8 @@ pub struct LanguagePack {
     /// A time without a preposition after the object modifies the verb ("told customers
     /// Monday").
     pub bare_times_modify_verb: bool,
+    /// Plan markers are nouns too ("announced plans to").
+    pub plan_markers_are_nouns_too: bool,
     abbreviations: HashSet<String>,
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
@@ -1652,6 +1658,7 @@ impl LanguagePack {
             calendar_verbs: set(&gr.calendar_verbs),
             perfect_auxiliaries: set(&gr.perfect_auxiliaries),
             bare_times_modify_verb: gr.bare_times_modify_verb,
+            plan_markers_are_nouns_too: gr.plan_markers_are_nouns_too,
             abbreviations: set(&gr.abbreviations),
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),

@@ -133,7 +133,7 @@ impl<'a> SentenceWords<'a> {
         let t = &self.text.tokens[i];
         let c = if !t.is_word() {
             WordClass::Other
-        } else if self.roles(i).has(Roles::FUTURE_MARKER) {
+        } else if self.roles(i).has(Roles::FUTURE_MARKER) && !self.is_noun_use(i) {
             WordClass::Verb {
                 form: VerbForm::Finite,
                 tense: Some(Tense::Future),
@@ -195,6 +195,24 @@ impl<'a> SentenceWords<'a> {
         };
         self.classes[k] = Some(c);
         c
+    }
+
+    /// A plan marker used as a noun: "announced plans to", "its plans", "the will of":
+    /// after a determiner or a finite verb.
+    fn is_noun_use(&mut self, i: usize) -> bool {
+        if i == self.base || !self.pack.plan_markers_are_nouns_too {
+            return false;
+        }
+        let prev = &self.text.tokens[i - 1];
+        prev.is_word()
+            && (self.pack.is_year_determiner(prev.text(self.source))
+                || matches!(
+                    self.class(i - 1),
+                    WordClass::Verb {
+                        form: VerbForm::Finite,
+                        ..
+                    }
+                ))
     }
 
     /// Verbs of `clause` within [`MAX_DISTANCE`] of the expression at `skip`.
