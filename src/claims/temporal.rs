@@ -615,6 +615,11 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             if !tg.joined(j) {
                 return None;
             }
+            // "due in March 2026", "until after May 3": the outer preposition says what the
+            // time is to the predicate.
+            if tg.prep(j).is_some() && tg.joined(j + 1) {
+                j += 1;
+            }
         }
     }
     // Every pattern starts at a number or a lexicon word: after «в» before an ordinary word
@@ -3338,7 +3343,7 @@ mod tests {
         assert_eq!(
             found_in(Lang::En, "due on the 20th of next month")[0],
             (
-                "on the 20th of next month".into(),
+                "due on the 20th of next month".into(),
                 nth(next_month(), NthOf::Day, 20)
             )
         );
