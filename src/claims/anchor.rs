@@ -446,18 +446,21 @@ fn is_adverbial(
         // time before the noun ("the Oct. 23 deadline", "a third-quarter loss"), so a bare
         // time right after the verb's object, and not before a noun, modifies the verb.
         // Farther off, or after another word ("debentures due Oct. 15"), it is not read so.
-        let noun_after = claim.tokens.end < sentence.end
-            && matches!(
-                words.class(claim.tokens.end),
-                WordClass::Noun { pronoun: false, .. }
-            );
+        // Classified only when asked: most expressions never need the word after them.
+        let noun_after = |words: &mut SentenceWords| {
+            claim.tokens.end < sentence.end
+                && matches!(
+                    words.class(claim.tokens.end),
+                    WordClass::Noun { pronoun: false, .. }
+                )
+        };
         // "blamed the Nov. 3 deadline": between a determiner and a noun, the time is the
         // noun's.
         let determiner_before = claim.tokens.start > 0
             && words
                 .pack
                 .is_year_determiner(tokens[claim.tokens.start - 1].text(words.source));
-        if claim.prep.is_none() && noun_after && determiner_before {
+        if claim.prep.is_none() && determiner_before && noun_after(words) {
             return false;
         }
         if claim.prep.is_none() && words.pack.bare_times_modify_verb {
@@ -469,7 +472,7 @@ fn is_adverbial(
                             .entry(i)
                             .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))))
                 });
-            if object_only && !noun_after {
+            if object_only && !noun_after(words) {
                 return true;
             }
         }

@@ -52,7 +52,8 @@ impl<'a> Tagged<'a> {
                 continue;
             }
             let text = t.text(source);
-            if text.contains('-') {
+            // A byte loop: words are short, and `contains` calls memchr for each.
+            if text.bytes().any(|b| b == b'-') {
                 if let Some(h) = hyphenated_word(pack, text) {
                     hyphenated.push((i as u32, h));
                 }
