@@ -37,6 +37,8 @@ pub struct Token {
     pub space_before: bool,
     /// The token starts a new segment (paragraph, heading, …).
     pub segment_start: bool,
+    /// A word with an inner hyphen («Нью-Йорк», "two-year").
+    pub hyphenated: bool,
 }
 
 impl Token {
@@ -168,6 +170,7 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
                     continue;
                 }
                 let start = i;
+                let mut hyphenated = false;
                 let class = if b0 & 0xFC == 0xD0 {
                     ByteClass::Cyrillic
                 } else {
@@ -192,11 +195,11 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
                         }
                     }
                     ByteClass::Letter => {
-                        i = word_end(s, i + 1);
+                        (i, hyphenated) = word_end(s, i + 1);
                         TokenKind::Word
                     }
                     ByteClass::Cyrillic => {
-                        i = word_end(s, i + 2);
+                        (i, hyphenated) = word_end(s, i + 2);
                         TokenKind::Word
                     }
                     ByteClass::Punct => {
@@ -211,7 +214,7 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
                             continue;
                         }
                         if is_word_char(c) {
-                            i = word_end(s, i);
+                            (i, hyphenated) = word_end(s, i);
                             TokenKind::Word
                         } else {
                             TokenKind::Punct(c)
@@ -227,6 +230,7 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
                     kind,
                     space_before,
                     segment_start,
+                    hyphenated,
                 });
                 space_before = false;
                 segment_start = false;
@@ -238,10 +242,11 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
 }
 
 /// The end of the word whose letters continue at byte `i` of `s`: letters, and a hyphen or
-/// apostrophe that joins two runs of letters.
+/// apostrophe that joins two runs of letters; and whether a hyphen joined any.
 #[inline]
-fn word_end(s: &str, mut i: usize) -> usize {
+fn word_end(s: &str, mut i: usize) -> (usize, bool) {
     let b = s.as_bytes();
+    let mut hyphen = false;
     // Four Cyrillic letters at a time: `i` is at a character boundary, so when bytes 0, 2,
     // 4 and 6 are two-byte Cyrillic lead bytes, bytes 1, 3, 5 and 7 are their continuation
     // bytes (valid UTF-8).
@@ -273,9 +278,10 @@ fn word_end(s: &str, mut i: usize) -> usize {
         if !(is_word_char(d) || joins) {
             break;
         }
+        hyphen |= d == '-';
         i += dl;
     }
-    i
+    (i, hyphen)
 }
 
 /// The character at byte `i` of `s` and its length, with fast paths for ASCII and the
@@ -436,6 +442,21 @@ mod tests {
         );
         assert_eq!(toks[1].number(), Some((2025, 4)));
         assert!(!toks[2].space_before);
+        // Only a word a hyphen joins is marked hyphenated.
+        let hyphenated: Vec<_> = toks
+            .iter()
+            .filter(|k| k.hyphenated)
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(hyphenated, ["Нью-Йорк"]);
+        let t = "a two-year term, rock'n'roll";
+        let toks = tokenize(t, &seg(t));
+        let hyphenated: Vec<_> = toks
+            .iter()
+            .filter(|k| k.hyphenated)
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(hyphenated, ["two-year"]);
     }
 
     /// The tokenizer's rules read one character at a time, with no fast paths.

@@ -52,8 +52,7 @@ impl<'a> Tagged<'a> {
                 continue;
             }
             let text = t.text(source);
-            // A byte loop: words are short, and `contains` calls memchr for each.
-            if text.bytes().any(|b| b == b'-') {
+            if t.hyphenated {
                 if let Some(h) = hyphenated_word(pack, text) {
                     hyphenated.push((i as u32, h));
                 }
