@@ -25,6 +25,8 @@ pub struct Outcome {
     pub durations: Vec<Duration>,
     /// Times named only relative to the time of writing («сейчас»).
     pub references: Vec<crate::claims::Reference>,
+    /// Recurring times («ежедневно», "every Tuesday").
+    pub recurrences: Vec<crate::claims::Recurrence>,
     /// Findings, in file order.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -44,6 +46,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         ages,
         quantities,
         mut references,
+        mut recurrences,
     } = temporal::extract_tagged(&tagged, &text);
     // A teaser of another article («Читайте также: …») speaks of that article's time.
     let teasers = teaser_sentences(&doc.text, &text, pack);
@@ -51,6 +54,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         temporals.retain(|t| !teasers.contains(&t.sentence));
         durations.retain(|d| !teasers.contains(&d.sentence));
         references.retain(|r| !teasers.contains(&r.sentence));
+        recurrences.retain(|r| !teasers.contains(&r.sentence));
     }
     if let Some(morph) = doc.lang.and_then(morphology::for_language) {
         let scope = anchor::Scope {
@@ -74,7 +78,9 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         // «В 2019 году … В конце года …»: a period named by its unit alone is the one of the
         // date before it.
         let mut context: Option<crate::claims::Interval> = None;
+        // The last quarter named, and the last one named that had ended by publication.
         let mut quarter_context: Option<crate::claims::Interval> = None;
+        let mut ended_quarter_context: Option<crate::claims::Interval> = None;
         let mut previous: Option<(usize, Option<Prep>)> = None;
         for t in &mut temporals {
             // A time that modifies a noun is not placed by the verb's tense, nor is a limit
@@ -112,12 +118,19 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                     resolve::period_of(unit, Some(part), published.date)
                 }
                 // "the period", "the year-ago period": of the date before it. "The quarter" of a
-                // report: the last quarter named before it, or else the last one that ended
-                // before publication.
+                // report: the last quarter named before it that had ended by publication (a
+                // coming one only for a plan: "a fourth-quarter charge … In the latest quarter,
+                // it lost"), or else the last one that ended before publication.
                 TimeValue::SamePeriod { unit, years } => {
+                    let future = tense == Some(morphology::Tense::Future);
                     let period = match unit {
                         None => context,
-                        Some(Unit::Quarter) => quarter_context.or_else(|| {
+                        Some(Unit::Quarter) => if future {
+                            quarter_context
+                        } else {
+                            ended_quarter_context
+                        }
+                        .or_else(|| {
                             let this = resolve::period_of(Unit::Quarter, None, published.date)?;
                             resolve::shifted(this, Unit::Quarter, -1.0)
                         }),
@@ -134,6 +147,9 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 context = Some(i);
                 if i.grain == crate::claims::Grain::Quarter {
                     quarter_context = Some(i);
+                    if i.end < published.date {
+                        ended_quarter_context = Some(i);
+                    }
                 }
             }
         }
@@ -165,6 +181,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             temporals,
             durations,
             references,
+            recurrences,
             mentions,
             ages,
             quantities,
@@ -223,11 +240,12 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], publishe
         let before = &temporals[..temporals.partition_point(|t| t.tokens.end <= d.tokens.start)];
         let back_by_years = sign < 0.0 && unit == Unit::Year;
         // The quarter last named, when nothing named after it lies outside it ("the quarter
-        // ended Sept. 30" keeps it; "in 2019" does not).
+        // ended Sept. 30" keeps it; "in 2019" does not). "In the quarter" names it again; "the
+        // year-ago quarter" does not.
         let mut placed = before
             .iter()
             .rev()
-            .filter(|t| !matches!(t.value, TimeValue::SamePeriod { .. }))
+            .filter(|t| !matches!(t.value, TimeValue::SamePeriod { years, .. } if years != 0))
             .filter_map(|t| t.interval);
         let last = placed.clone().next();
         let quarter = placed
@@ -315,6 +333,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
             temporals,
             durations,
             references,
+            recurrences,
             mentions,
             ages,
             quantities,
@@ -368,6 +387,7 @@ pub fn check_with(doc: &Document, rules: &RuleSet, facts: &Facts) -> Outcome {
         temporals,
         durations,
         references,
+        recurrences,
         diagnostics,
     }
 }

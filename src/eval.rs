@@ -870,11 +870,16 @@ fn counted_value(v: &crate::claims::TimeValue) -> Option<String> {
 /// is written in the next unit down («2,5 года» `P2Y6M`, "5 1/2 hours" `PT5H30M`, "a minute
 /// and a half" `PT1M30S`).
 fn duration_value(d: &crate::claims::Duration) -> String {
-    use crate::language::TimeUnit;
-    if let Some(i) = &d.interval {
-        return timeml_value(i);
+    match &d.interval {
+        Some(i) => timeml_value(i),
+        None => period_value(d.count, d.unit),
     }
-    let (unit, clock, lower) = match d.unit {
+}
+
+/// A TIMEX3 period: `P2Y`, `PT1H30M`.
+fn period_value(count: f64, unit: crate::language::TimeUnit) -> String {
+    use crate::language::TimeUnit;
+    let (unit, clock, lower) = match unit {
         TimeUnit::Second => ("S", true, None),
         TimeUnit::Minute => ("M", true, Some(("S", 60.0))),
         TimeUnit::Hour => ("H", true, Some(("M", 60.0))),
@@ -885,20 +890,19 @@ fn duration_value(d: &crate::claims::Duration) -> String {
         TimeUnit::Year => ("Y", false, Some(("M", 12.0))),
     };
     let t = if clock { "T" } else { "" };
-    let whole = d.count.trunc();
-    let n = if d.count.fract() == 0.0 {
-        format!("{}", d.count as i64)
-    } else if let Some((lower, per)) =
-        lower.filter(|(_, per)| (d.count.fract() * per).fract() == 0.0)
+    let whole = count.trunc();
+    let n = if count.fract() == 0.0 {
+        format!("{}", count as i64)
+    } else if let Some((lower, per)) = lower.filter(|(_, per)| (count.fract() * per).fract() == 0.0)
     {
-        let rest = (d.count.fract() * per) as i64;
+        let rest = (count.fract() * per) as i64;
         return if whole == 0.0 {
             format!("P{t}{rest}{lower}")
         } else {
             format!("P{t}{}{unit}{rest}{lower}", whole as i64)
         };
     } else {
-        format!("{}", d.count)
+        format!("{}", count)
     };
     format!("P{t}{n}{unit}")
 }
@@ -1050,6 +1054,16 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
             let value = format!("{}_REF", r.when.as_str().to_uppercase());
             (cp[r.span.start], cp[r.span.end], Some(value))
         }));
+        // TIMEX3 writes a set by its period ("daily" P1D), weekday (XXXX-WXX-2) or month.
+        spans.extend(claims.recurrences.iter().map(|r| {
+            use crate::claims::Every;
+            let value = match r.every {
+                Every::Units { count, unit } => period_value(count, unit),
+                Every::Weekday(w) => format!("XXXX-WXX-{w}"),
+                Every::Month(m) => format!("XXXX-{m:02}"),
+            };
+            (cp[r.span.start], cp[r.span.end], Some(value))
+        }));
         gold += d.timexes.len();
         predicted += spans.len();
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
@@ -1186,12 +1200,12 @@ mod tests {
         assert_eq!(duration_value(&d(3.0, TimeUnit::Week)), "P3W");
     }
 
-    /// A written-out corpus of one document: a decade, a weekday and a miss are scored, and
-    /// each disagreement names its document.
+    /// A written-out corpus of one document: a decade, a weekday, a recurrence and a miss are
+    /// scored, and each disagreement names its document.
     #[test]
     fn timeml_scores_spans_and_values() {
         let text =
-            "The plant closed in the late 1970s. Shares fell Friday, the company said daily.";
+            "The plant closed in the late 1970s. Shares fell Friday, as for centuries, and daily.";
         let span = |s: &str| {
             let start = text.find(s).unwrap();
             (start, start + s.len())
@@ -1203,7 +1217,7 @@ mod tests {
         let doc = serde_json::json!({
             "doc_id": "doc-1", "lang": "en", "dct": "1998-02-16", "text": text,
             "timexes": [timex("the late 1970s", "197"), timex("Friday", "1998-02-13"),
-                        timex("daily", "P1D")],
+                        timex("centuries", "PXC"), timex("daily", "P1D")],
         });
         let path =
             std::env::temp_dir().join(format!("factlint-timeml-{}.jsonl", std::process::id()));
@@ -1212,11 +1226,11 @@ mod tests {
         timeml(path.to_str().unwrap(), &mut out).unwrap();
         let _ = std::fs::remove_file(&path);
         let out = String::from_utf8(out).unwrap();
-        assert!(out.contains("miss «daily» [doc-1]: gold P1D"), "{out}");
+        assert!(out.contains("miss «centuries» [doc-1]: gold PXC"), "{out}");
         let last = out.lines().last().unwrap();
         for pair in [
-            "gold=3",
-            "predicted=2",
+            "gold=4",
+            "predicted=3",
             "relaxed_p=1.000",
             "value_acc=1.000",
         ] {

@@ -155,7 +155,7 @@ pub enum Unit {
 
 /// Unit of a duration: a calendar unit, or a unit of clock time shorter than a day («пять
 /// часов», "16 hours"), which no calendar code reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimeUnit {
     /// A second.
@@ -343,6 +343,16 @@ struct CalendarFile {
     /// Words naming a part of the day after a day: "Thursday evening", «вчера вечером».
     #[serde(default)]
     day_parts: StdHashMap<String, DayPart>,
+    /// Words making the unit, weekday or month after them recur: "every", «каждый».
+    #[serde(default)]
+    every_words: Vec<String>,
+    /// Words naming a recurrence by themselves: "daily", «ежегодно».
+    #[serde(default)]
+    recurring_words: StdHashMap<String, TimeUnit>,
+    /// A part of a day named relative to publication: "this morning", "last night",
+    /// «этим утром».
+    #[serde(default)]
+    days_with_parts: StdHashMap<String, DayWithPart>,
     #[serde(default)]
     period_parts: Vec<PartEntry>,
     #[serde(default)]
@@ -404,6 +414,14 @@ struct WeekendEntry {
     /// Nouns that make the word an adjective: «выходные дни» (days off in general).
     #[serde(default)]
     not_before: Vec<String>,
+}
+
+/// `[days_with_parts]`: a day counted from publication and a part of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DayWithPart {
+    day: i32,
+    part: DayPart,
 }
 
 /// `[[context_periods]]`: phrases naming the period of the date before them, or its
@@ -771,6 +789,10 @@ pub enum Word {
     MonthPart(Part, u32),
     /// A vague count («несколько», "several"): the unit after it has no number.
     VagueCount,
+    /// Makes the unit, weekday or month after it recur ("every", «каждый»).
+    Every,
+    /// A recurrence in one word: "daily", «ежегодно».
+    Recurring(TimeUnit),
     /// A season, by its first month (3, 6, 9, 12); `adverb` for the form that is a time
     /// adverbial by itself («летом», «влітку»).
     Season {
@@ -805,6 +827,8 @@ pub enum Phrase {
     ContextPeriod(Option<Unit>, i32),
     /// "after next" after a weekday: the one after the coming one.
     AfterNext,
+    /// "this morning" (0), "last night" (-1): a part of a day counted from publication.
+    DayWithPart(i32, DayPart),
 }
 
 /// Words read around durations only, as folded forms (`numbers.toml`).
@@ -1354,6 +1378,12 @@ impl LanguagePack {
         for (w, part) in &cal.day_parts {
             add(w, Word::DayPart(*part));
         }
+        for w in &cal.every_words {
+            add(w, Word::Every);
+        }
+        for (w, unit) in &cal.recurring_words {
+            add(w, Word::Recurring(*unit));
+        }
         for w in &cal.month_day_words {
             add(w, Word::MonthDayWord);
         }
@@ -1454,6 +1484,9 @@ impl LanguagePack {
             for phrase in &c.phrases {
                 add_phrase(phrase, Phrase::ContextPeriod(c.unit, c.years));
             }
+        }
+        for (phrase, d) in &cal.days_with_parts {
+            add_phrase(phrase, Phrase::DayWithPart(d.day, d.part));
         }
         for (phrase, when) in &cal.vague_references {
             add_phrase(phrase, Phrase::Vague(*when));

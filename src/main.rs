@@ -642,6 +642,7 @@ fn run_timeline(args: TimelineArgs) -> Result<u8, Fatal> {
         &claims.temporals,
         &claims.durations,
         &claims.references,
+        &claims.recurrences,
     );
     match args.format {
         TimelineFormat::Human => print_out(&report::timeline::table(&doc, &rows)),

@@ -195,6 +195,7 @@ pub fn check_request(body: &[u8], state: &State) -> Result<Value, String> {
                 &outcome.temporals,
                 &outcome.durations,
                 &outcome.references,
+                &outcome.recurrences,
             ))
             .expect("serialises");
             let report = FileReport {

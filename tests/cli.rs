@@ -451,6 +451,81 @@ fn timeline_places_a_year_ago_in_a_quarterly_report_and_an_earlier_day_alone() {
 }
 
 #[test]
+fn timeline_reads_the_latest_quarter_as_one_reported_on() {
+    // A coming quarter named in between ("a fourth-quarter charge") is not the one the
+    // report is on; "in the latest quarter" names the reported one again for "a year ago".
+    let rows = timeline_rows(
+        "---\ndate: 1989-11-02\nlang: en\n---\nThird-quarter net income rose 11%. The \
+         earthquake will result in a fourth-quarter charge. Earnings fell 59% in the latest \
+         quarter. In 1990 the company expects records. In the quarter, the unit lost $7 \
+         million, against $3 million a year ago.\n",
+    );
+    assert_eq!(row(&rows, "fourth-quarter")["start_date"], "1989-10-01");
+    assert_eq!(
+        row(&rows, "in the latest quarter")["start_date"],
+        "1989-07-01"
+    );
+    assert_eq!(row(&rows, "a year ago")["start_date"], "1988-07-01");
+    assert_eq!(row(&rows, "a year ago")["end_date"], "1988-09-30");
+}
+
+#[test]
+fn timeline_reads_a_part_of_a_day_counted_from_publication() {
+    let rows = timeline_rows(
+        "---\ndate: 2026-05-20\n---\nЭтим утром министр ушел. Прошлой ночью шел дождь.\n",
+    );
+    assert_eq!(row(&rows, "Этим утром")["start_date"], "2026-05-20");
+    assert_eq!(row(&rows, "Этим утром")["day_part"], "morning");
+    assert_eq!(row(&rows, "Прошлой ночью")["start_date"], "2026-05-19");
+    assert_eq!(row(&rows, "Прошлой ночью")["day_part"], "night");
+    let rows = timeline_rows(
+        "---\ndate: 2026-05-20\nlang: en\n---\nThe minister resigned this morning. He will \
+         speak tonight.\n",
+    );
+    assert_eq!(row(&rows, "this morning")["start_date"], "2026-05-20");
+    assert_eq!(row(&rows, "this morning")["day_part"], "morning");
+    assert_eq!(row(&rows, "tonight")["day_part"], "night");
+    let rows =
+        timeline_rows("---\ndate: 2026-05-20\nlang: uk\n---\nМинулої ночі ворог атакував.\n");
+    assert_eq!(row(&rows, "Минулої ночі")["start_date"], "2026-05-19");
+}
+
+#[test]
+fn timeline_lists_recurring_times_apart_from_dates() {
+    let rows = timeline_rows(
+        "---\ndate: 2026-05-20\n---\nМитинги проходили каждый вторник. Выборы проходят \
+         каждые четыре года, отчеты публикуются ежемесячно.\n",
+    );
+    let every = |text: &str| row(&rows, text)["every"].clone();
+    assert_eq!(every("каждый вторник"), serde_json::json!({"weekday": 2}));
+    assert_eq!(
+        every("каждые четыре года"),
+        serde_json::json!({"units": {"count": 4.0, "unit": "year"}})
+    );
+    assert_eq!(
+        every("ежемесячно"),
+        serde_json::json!({"units": {"count": 1.0, "unit": "month"}})
+    );
+    // No one Tuesday, and no duration of four years.
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r["kind"] == "recurrence"));
+    let rows = timeline_rows(
+        "---\ndate: 2026-05-20\nlang: en\n---\nThe festival opens each July. Prices are \
+         updated daily.\n",
+    );
+    assert_eq!(
+        row(&rows, "each July")["every"],
+        serde_json::json!({"month": 7})
+    );
+    assert_eq!(row(&rows, "daily")["kind"], "recurrence");
+    let rows = timeline_rows("---\ndate: 2026-05-20\nlang: uk\n---\nВибори відбуваються щороку.\n");
+    assert_eq!(
+        row(&rows, "щороку")["every"],
+        serde_json::json!({"units": {"count": 1.0, "unit": "year"}})
+    );
+}
+
+#[test]
 fn timeline_names_the_part_of_a_day() {
     let rows = timeline_rows(
         "---\ndate: 2026-05-20\n---\nВо вторник вечером министр ушел. Вчера утром начался \

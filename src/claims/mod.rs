@@ -16,6 +16,7 @@ pub mod words;
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::language::{Approx, Part, Prep, Relation, TimeUnit, Unit, Vague};
 use crate::morphology::Tense;
@@ -323,6 +324,66 @@ pub struct Reference {
     pub when: Vague,
 }
 
+/// A time that recurs: "daily", "every two years", «каждый вторник», «щороку». It names no
+/// one day, so no rule reads it; the timeline shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recurrence {
+    /// Byte range in the document.
+    pub span: Range<usize>,
+    /// Token index range.
+    pub tokens: Range<usize>,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// What recurs.
+    pub every: Every,
+}
+
+/// What a [`Recurrence`] repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Every {
+    /// A count of units: "every two years", "daily".
+    Units {
+        /// How many units between two times.
+        count: f64,
+        /// The unit.
+        unit: TimeUnit,
+    },
+    /// A weekday (ISO, Monday = 1): "every Tuesday".
+    Weekday(u32),
+    /// A month (1–12): "each July".
+    Month(u32),
+}
+
+impl Every {
+    /// In words, for people: "every day", "every 2 years", "every tuesday".
+    pub fn describe(&self) -> String {
+        const WEEKDAYS: [&str; 7] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        match *self {
+            Every::Units { count: 1.0, unit } => {
+                format!("every {}", format!("{unit:?}").to_lowercase())
+            }
+            Every::Units { count, unit } => {
+                format!("every {count} {}s", format!("{unit:?}").to_lowercase())
+            }
+            Every::Weekday(d) => format!("every {}", WEEKDAYS[(d as usize + 6) % 7]),
+            Every::Month(m) => format!(
+                "every {}",
+                chrono::Month::try_from(m as u8)
+                    .map_or("month".to_string(), |m| m.name().to_lowercase())
+            ),
+        }
+    }
+}
+
 /// Everything extracted from one article.
 #[derive(Debug, Default)]
 pub struct Claims {
@@ -332,6 +393,8 @@ pub struct Claims {
     pub durations: Vec<Duration>,
     /// Times named only relative to the time of writing («сейчас»), in text order.
     pub references: Vec<Reference>,
+    /// Recurring times («ежедневно», "every Tuesday"), in text order.
+    pub recurrences: Vec<Recurrence>,
     /// Mentions of the facts file's people, events and roles.
     pub mentions: Vec<mentions::Mention>,
     /// Stated ages («62-летний»).

@@ -419,6 +419,8 @@ pub struct Extracted {
     pub quantities: Vec<super::Quantity>,
     /// Times named only relative to the time of writing («сейчас»).
     pub references: Vec<super::Reference>,
+    /// Recurring times («ежедневно», "every Tuesday").
+    pub recurrences: Vec<super::Recurrence>,
 }
 
 /// Extracts time expressions, durations and ages, tagging the tokens once.
@@ -428,8 +430,9 @@ pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted 
 
 /// [`extract_all`] over tokens tagged already.
 pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
-    let temporals = temporals(tg, text);
-    let durations = durations_in(tg, text, &temporals);
+    let mut temporals = temporals(tg, text);
+    let mut durations = durations_in(tg, text, &temporals);
+    let recurrences = recurrences_in(tg, text, &mut temporals, &mut durations);
     let ages = ages_in(tg, text);
     let references = references_in(tg, text, &temporals, &durations);
     let quantities = super::words::embedded(tg.pack.lang)
@@ -441,7 +444,66 @@ pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
         ages,
         quantities,
         references,
+        recurrences,
     }
+}
+
+/// "daily", "every two years", «каждый вторник»: a time that recurs. The weekday, month or
+/// count of units it repeats is no time expression or duration of its own, and is taken out of
+/// those.
+fn recurrences_in(
+    tg: &Tagged,
+    text: &Text,
+    temporals: &mut Vec<Temporal>,
+    durations: &mut Vec<Duration>,
+) -> Vec<super::Recurrence> {
+    use super::Every;
+    let mut out: Vec<super::Recurrence> = Vec::new();
+    for i in tg.starts() {
+        let (every, end) = match tg.word(i).iter().find_map(|w| match w {
+            Word::Recurring(unit) => Some(Some(*unit)),
+            Word::Every => Some(None),
+            _ => None,
+        }) {
+            // "daily".
+            Some(Some(unit)) => (Every::Units { count: 1.0, unit }, i + 1),
+            // "every day", "every two years", "each Tuesday".
+            Some(None) if tg.joined(i + 1) => {
+                let (count, j) = count_at(tg, i + 1)
+                    .filter(|&(_, j)| tg.joined(j))
+                    .unwrap_or((1.0, i + 1));
+                let every = tg.word(j).iter().find_map(|w| match w {
+                    Word::DurationUnit(unit, n) => Some(Every::Units {
+                        count: count * f64::from(*n),
+                        unit: *unit,
+                    }),
+                    Word::Weekday(d) if j == i + 1 => Some(Every::Weekday(*d)),
+                    Word::Month(m) if j == i + 1 => Some(Every::Month(*m)),
+                    _ => None,
+                });
+                match every {
+                    Some(e) => (e, j + 1),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        out.push(super::Recurrence {
+            span: tg.tokens[i].start..tg.tokens[end - 1].end,
+            tokens: i..end,
+            sentence: text.sentence_of(i),
+            every,
+        });
+    }
+    if !out.is_empty() {
+        let inside = |r: &std::ops::Range<usize>| {
+            out.iter()
+                .any(|x| x.tokens.start < r.end && r.start < x.tokens.end)
+        };
+        temporals.retain(|t| !inside(&t.tokens));
+        durations.retain(|d| !inside(&d.tokens));
+    }
+    out
 }
 
 /// «сейчас», «в будущем», "recently": outside every time expression and duration.
@@ -498,9 +560,12 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
         match match_at(tg, i, &out) {
             Some((start, prep, mut core)) => {
                 // "Thursday evening", «вчера вечером»: a part of the day after a day.
-                let day_part = day_part_after(tg, &core);
+                let mut day_part = day_part_after(tg, &core);
                 if day_part.is_some() {
                     core.end += 1;
+                } else if let Some((Phrase::DayWithPart(_, part), after)) = tg.phrase(start) {
+                    // "this morning": the part is in the phrase.
+                    day_part = (after == core.end).then_some(part);
                 }
                 let span = tg.tokens[start].start..tg.end_without_possessive(core.end - 1);
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
@@ -605,6 +670,21 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::PeriodNoun(_) => {}
             Phrase::ContextPeriod(unit, years) => {
                 return Some((i, None, same_period(unit, years, after)));
+            }
+            Phrase::DayWithPart(day, _) => {
+                return Some((
+                    i,
+                    None,
+                    Core {
+                        attributive: false,
+                        value: TimeValue::RelativeDay(day),
+                        year_tok: None,
+                        day_month: None,
+                        weekday: None,
+                        ends: None,
+                        end: after,
+                    },
+                ));
             }
         }
     }
@@ -789,6 +869,8 @@ fn may_open_pattern(tg: &Tagged, j: usize) -> bool {
                     | Word::DayPart(_)
                     | Word::NotAfterWeekend
                     | Word::VagueCount
+                    | Word::Every
+                    | Word::Recurring(_)
             )
         })
 }

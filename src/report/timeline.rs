@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::claims::{Duration, Interval, Reference, Temporal, TimeValue};
+use crate::claims::{Duration, Every, Interval, Recurrence, Reference, Temporal, TimeValue};
 use crate::document::{Document, LineIndex};
 
 /// One row of the timeline.
@@ -23,7 +23,7 @@ pub struct Entry<'a> {
     pub text: &'a str,
     /// What kind of expression: date, month, quarter, season, year, range, weekday,
     /// decade, relative-day, relative-period, relative-month, nth-in-month, holiday, duration,
-    /// reference.
+    /// reference, recurrence.
     pub kind: &'static str,
     /// First day of the interval (YYYY-MM-DD), when placed on the calendar.
     pub start_date: Option<String>,
@@ -49,6 +49,10 @@ pub struct Entry<'a> {
     /// For a reference with no date («сейчас», "recently"): past, present or future.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<&'static str>,
+    /// For a recurrence («ежедневно», "every Tuesday"): what recurs, as
+    /// `{"units": {"count": 1.0, "unit": "day"}}`, `{"weekday": 2}` or `{"month": 7}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub every: Option<Every>,
     /// The part of the day named after a day ("Thursday evening"): morning, afternoon,
     /// evening, night.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -101,6 +105,7 @@ pub fn entries<'a>(
     temporals: &[Temporal],
     durations: &[Duration],
     references: &[Reference],
+    recurrences: &[Recurrence],
 ) -> Vec<Entry<'a>> {
     let lines = LineIndex::new(&doc.text);
     let row = |span: &Range<usize>, kind, interval: Option<Interval>| {
@@ -123,6 +128,7 @@ pub fn entries<'a>(
             conditional: None,
             duration: None,
             reference: None,
+            every: None,
             day_part: None,
         }
     };
@@ -155,6 +161,10 @@ pub fn entries<'a>(
     rows.extend(references.iter().map(|r| Entry {
         reference: Some(r.when.as_str()),
         ..row(&r.span, "reference", None)
+    }));
+    rows.extend(recurrences.iter().map(|r| Entry {
+        every: Some(r.every),
+        ..row(&r.span, "recurrence", None)
     }));
     rows.sort_by_key(|r| r.start);
     rows
@@ -189,7 +199,9 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
             (Some(s), Some(e), _) if s == e => s.clone(),
             (Some(s), Some(e), _) => format!("{s}…{e}"),
             (_, _, Some(when)) => format!("({when})"),
-            _ => "—".to_string(),
+            _ => r
+                .every
+                .map_or("—".to_string(), |e| format!("({})", e.describe())),
         };
         let mut anchor = match (r.predicate, r.tense, &r.duration) {
             (Some(p), Some(t), _) => format!("{p} ({t})"),
