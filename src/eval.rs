@@ -805,6 +805,8 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
         Grain::Year | Grain::PartOfYear => i.start.format("%Y").to_string(),
         // "the 1990s": TIMEX3 writes a decade by its first three digits.
         Grain::Decade | Grain::PartOfDecade => format!("{}", i.start.year() / 10),
+        // Named by the year after the one its widest span begins in.
+        Grain::FiscalYear => format!("{}", i.start.year() + 1),
         Grain::Range => format!("{}/{}", i.start, i.end),
     }
 }

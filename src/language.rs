@@ -343,6 +343,9 @@ struct CalendarFile {
     /// Words naming a part of the day after a day: "Thursday evening", «вчера вечером».
     #[serde(default)]
     day_parts: StdHashMap<String, DayPart>,
+    /// Phrases before a year that make it a fiscal year: "fiscal", "fiscal year".
+    #[serde(default)]
+    fiscal_phrases: Vec<String>,
     /// Words making the unit, weekday or month after them recur: "every", «каждый».
     #[serde(default)]
     every_words: Vec<String>,
@@ -829,6 +832,8 @@ pub enum Phrase {
     AfterNext,
     /// "this morning" (0), "last night" (-1): a part of a day counted from publication.
     DayWithPart(i32, DayPart),
+    /// "fiscal", "fiscal year" before a year.
+    Fiscal,
 }
 
 /// Words read around durations only, as folded forms (`numbers.toml`).
@@ -1484,6 +1489,9 @@ impl LanguagePack {
             for phrase in &c.phrases {
                 add_phrase(phrase, Phrase::ContextPeriod(c.unit, c.years));
             }
+        }
+        for phrase in &cal.fiscal_phrases {
+            add_phrase(phrase, Phrase::Fiscal);
         }
         for (phrase, d) in &cal.days_with_parts {
             add_phrase(phrase, Phrase::DayWithPart(d.day, d.part));

@@ -526,6 +526,24 @@ fn timeline_lists_recurring_times_apart_from_dates() {
 }
 
 #[test]
+fn timeline_reads_a_fiscal_year_as_its_widest_span() {
+    let rows = timeline_rows(
+        "---\ndate: 1989-11-02\nlang: en\n---\nNet income in fiscal 1989 rose 5%. Fiscal year \
+         1990 began well.\n",
+    );
+    let r = row(&rows, "in fiscal 1989");
+    assert_eq!(
+        (&r["kind"], &r["grain"]),
+        (&"fiscal-year".into(), &"fiscal-year".into())
+    );
+    assert_eq!(
+        (&r["start_date"], &r["end_date"]),
+        (&"1988-04-01".into(), &"1990-03-31".into())
+    );
+    assert_eq!(row(&rows, "Fiscal year 1990")["start_date"], "1989-04-01");
+}
+
+#[test]
 fn timeline_names_the_part_of_a_day() {
     let rows = timeline_rows(
         "---\ndate: 2026-05-20\n---\nВо вторник вечером министр ушел. Вчера утром начался \

@@ -71,6 +71,12 @@ pub enum TimeValue {
         /// Part of the year.
         part: Option<Part>,
     },
+    /// A fiscal year: "fiscal 1989", "fiscal year 2025". Where it begins is the company's or
+    /// the government's: it is read as the widest span such a year may have.
+    FiscalYear {
+        /// The year it is named by.
+        year: i32,
+    },
     /// A decade or part of one: «в 1990-е годы», «в конце 1980-х», "the late 1970s".
     Decade {
         /// Its first year (1990 for the 1990s).

@@ -42,6 +42,8 @@ pub enum Grain {
     PartOfDecade,
     /// A decade.
     Decade,
+    /// A fiscal year: its widest span.
+    FiscalYear,
     /// An explicit range.
     Range,
 }
@@ -61,6 +63,7 @@ impl Grain {
             Grain::Year => "year",
             Grain::PartOfDecade => "part-of-decade",
             Grain::Decade => "decade",
+            Grain::FiscalYear => "fiscal-year",
             Grain::Range => "range",
         }
     }
@@ -310,6 +313,14 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
             month_interval(year, month, None)
         }
         TimeValue::Year { year, part } => year_interval(year, part),
+        // Fiscal year N ends in April–September of N for most (the United States' federal
+        // one on 30 September), in January or March of N + 1 for retailers and Japanese
+        // companies, who name it by the year it begins in.
+        TimeValue::FiscalYear { year } => Some(Interval {
+            start: NaiveDate::from_ymd_opt(year.checked_sub(1)?, 4, 1)?,
+            end: NaiveDate::from_ymd_opt(year.checked_add(1)?, 3, 31)?,
+            grain: Grain::FiscalYear,
+        }),
         TimeValue::Decade { start, part } => decade_interval(start, part),
         TimeValue::Range { ref from, ref to } => {
             let to_i = resolve(to, published, tense)?;

@@ -671,6 +671,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::ContextPeriod(unit, years) => {
                 return Some((i, None, same_period(unit, years, after)));
             }
+            // Read with the other patterns, after a preposition or not.
+            Phrase::Fiscal => {}
             Phrase::DayWithPart(day, _) => {
                 return Some((
                     i,
@@ -766,6 +768,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 _ => None,
             })
             .or_else(|| holiday(tg, j))
+            .or_else(|| fiscal_year(tg, j))
             .or_else(|| quarter(tg, j))
             .or_else(|| season(tg, j, prep.is_some()))
             .or_else(|| {
@@ -818,6 +821,26 @@ fn day_part_after(tg: &Tagged, core: &Core) -> Option<crate::language::DayPart> 
     tg.find(core.end, |w| match w {
         Word::DayPart(p) => Some(*p),
         _ => None,
+    })
+}
+
+/// "fiscal 1989", "in fiscal year 2025".
+fn fiscal_year(tg: &Tagged, j: usize) -> Option<Core> {
+    let (Phrase::Fiscal, k) = tg.phrase(j)? else {
+        return None;
+    };
+    let year = tg
+        .number(k)
+        .filter(|&(y, digits)| digits == 4 && (1000..=2999).contains(&y) && tg.joined(k))?
+        .0;
+    Some(Core {
+        attributive: false,
+        value: TimeValue::FiscalYear { year: year as i32 },
+        year_tok: Some(k),
+        day_month: None,
+        weekday: None,
+        ends: None,
+        end: k + 1,
     })
 }
 

@@ -22,14 +22,15 @@ pub struct Entry<'a> {
     /// The expression as written.
     pub text: &'a str,
     /// What kind of expression: date, month, quarter, season, year, range, weekday,
-    /// decade, relative-day, relative-period, relative-month, nth-in-month, holiday, duration,
+    /// decade, fiscal-year, relative-day, relative-period, relative-month, nth-in-month, holiday, duration,
     /// reference, recurrence.
     pub kind: &'static str,
     /// First day of the interval (YYYY-MM-DD), when placed on the calendar.
     pub start_date: Option<String>,
     /// Last day, inclusive.
     pub end_date: Option<String>,
-    /// day, week, part-of-month, month, part-of-year, year, part-of-decade, decade, range.
+    /// day, week, part-of-month, month, part-of-year, year, fiscal-year, part-of-decade,
+    /// decade, range.
     pub grain: Option<&'static str>,
     /// The governing preposition's role: at, from, to, until, by, for, after, before, around.
     pub role: Option<String>,
@@ -83,6 +84,7 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Season { .. } => "season",
         TimeValue::Year { .. } => "year",
         TimeValue::Decade { .. } => "decade",
+        TimeValue::FiscalYear { .. } => "fiscal-year",
         TimeValue::Range { .. } => "range",
         TimeValue::Weekday { .. } => "weekday",
         TimeValue::Weekend { .. } => "weekend",

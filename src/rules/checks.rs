@@ -449,6 +449,11 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         }
         let when = if interval.start == interval.end {
             day_text(interval.start)
+        } else if interval.grain == crate::claims::Grain::FiscalYear {
+            format!(
+                "{} – {} (the widest span a fiscal year so named may have)",
+                interval.start, interval.end
+            )
         } else {
             format!("{} – {}", interval.start, interval.end)
         };
