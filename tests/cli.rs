@@ -434,6 +434,18 @@ fn timeline_reads_a_limit_set_by_a_past_act_as_the_nearest_one() {
     // A bare weekday after the verb's object is the verb's: past, not the nearest.
     assert_eq!(row(&rows, "Monday")["start_date"], "1989-10-23");
     assert_eq!(row(&rows, "until Oct. 20")["start_date"], "1989-10-20");
+    // The same with a part of the month after the preposition.
+    let rows = timeline_rows(
+        "---\ndate: 1999-02-10\n---\nГолосование перенесли на конец мая. В конце мая он \
+         ушел.\n",
+    );
+    assert_eq!(row(&rows, "на конец мая")["start_date"], "1999-05-21");
+    assert_eq!(row(&rows, "на конец мая")["role"], "for");
+    assert_eq!(row(&rows, "В конце мая")["start_date"], "1998-05-21");
+    let rows = timeline_rows(
+        "---\ndate: 1999-02-10\nlang: en\n---\nThe accession was planned for early March.\n",
+    );
+    assert_eq!(row(&rows, "for early March")["start_date"], "1999-03-01");
 }
 
 #[test]

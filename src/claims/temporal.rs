@@ -702,6 +702,19 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             if tg.prep(j).is_some() && tg.joined(j + 1) {
                 j += 1;
             }
+            // "planned for early March", «перенесли на конец мая»: a part after the
+            // preposition, which says what the time is to the predicate.
+            if let Some((Phrase::Part(p, _), after)) =
+                tg.phrase_of(j, |m| matches!(m, Phrase::Part(..)))
+            {
+                if tg.joined(after) {
+                    part = Some(p);
+                    j = after;
+                    if tg.is_dash(j) && tg.adjacent(j) && tg.adjacent(j + 1) {
+                        j += 1;
+                    }
+                }
+            }
         }
     }
     // Every pattern starts at a number or a lexicon word: after «в» before an ordinary word
