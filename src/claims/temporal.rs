@@ -793,6 +793,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                     });
                 month_or_year(tg, j, None, prep.is_some() || listed).filter(|c| {
                     prep.is_some()
+                        || c.attributive
                         || c.year_tok.is_some()
                         || matches!(c.value, TimeValue::Month { part: Some(_), .. })
                         || matches!(c.value, TimeValue::RelativeMonth { .. })
@@ -2010,8 +2011,20 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
     };
     if let Some(month) = month {
         let (year, year_tok, end) = trailing_year(tg, j + 1);
+        // "a June agreement", "the October slaying": a month written with a capital between a
+        // determiner and a lower-case word dates that noun.
+        let attributive = tg.pack.bare_years
+            && part.is_none()
+            && year.is_none()
+            && !governed
+            && determiner_before(tg, j)
+            && tg.tokens[j].text(tg.source).starts_with(char::is_uppercase)
+            && tg.joined(j + 1)
+            && tg
+                .tok(j + 1)
+                .is_some_and(|t| t.is_word() && t.text(tg.source).starts_with(char::is_lowercase));
         return Some(Core {
-            attributive: false,
+            attributive,
             value: TimeValue::Month { year, month, part },
             year_tok,
             day_month: None,
@@ -2129,23 +2142,34 @@ fn year_after_of(tg: &Tagged, j: usize, n: (u32, u8)) -> bool {
 }
 
 /// A bare four-digit number 1900–2099 after a determiner or a possessive and before a word:
-/// "the 1996 campaign", "its 1990 invasion", "the company's 1989 results". Not after a name
-/// ("Windows 2000"), a verb ("cost 2000 dollars") or a figure.
+/// "the 1996 campaign", "its 1990 invasion", "the company's 1989 results", "A 1996 law". Not
+/// after a name ("Windows 2000"), a verb ("cost 2000 dollars") or a figure.
 fn attributive_year(tg: &Tagged, j: usize, n: (u32, u8)) -> bool {
-    let determiner_before = j > 0
+    let word_after = tg.joined(j + 1) && tg.tok(j + 1).is_some_and(Token::is_word);
+    n.1 == 4 && (1900..2100).contains(&n.0) && determiner_before(tg, j) && word_after
+}
+
+/// Whether a determiner or a possessive stands right before `j` ("the", "its", "Kopp's"). A
+/// capital only where the sentence opens ("A 1996 law"), or on a name's possessive
+/// ("Navigation Mixte's 1989 profit").
+fn determiner_before(tg: &Tagged, j: usize) -> bool {
+    let opens_sentence = |k: usize| {
+        k == 0
+            || tg.tokens[k].segment_start
+            || matches!(tg.punct(k - 1), Some('.' | '!' | '?' | '"' | '“'))
+    };
+    j > 0
         && tg.joined(j)
         && tg.tok(j - 1).is_some_and(|t| {
             let w = t.text(tg.source);
+            let lower = w.starts_with(|c: char| c.is_lowercase());
             t.is_word()
-                && w.starts_with(|c: char| c.is_lowercase())
-                && (tg.pack.is_year_determiner(w)
+                && ((lower || opens_sentence(j - 1)) && tg.pack.is_year_determiner(w)
                     || tg
                         .folded(j - 1)
                         .or(Some(w))
                         .is_some_and(|f| tg.pack.possessive_len(f).is_some()))
-        });
-    let word_after = tg.joined(j + 1) && tg.tok(j + 1).is_some_and(Token::is_word);
-    n.1 == 4 && (1900..2100).contains(&n.0) && determiner_before && word_after
+        })
 }
 
 /// «во вторник», «в прошлую пятницу», «вторник, 6 января».
@@ -3687,11 +3711,26 @@ mod tests {
             .find(|t| t.value == year(1997))
             .unwrap();
         assert!(of.attributive);
+        // A capital where the sentence opens, or on a name's possessive.
+        for (text, y) in [
+            ("Rain fell. A 1996 law banned it.", 1996),
+            ("That 1978 resolution calls for it.", 1978),
+            ("Navigation Mixte's 1989 profit fell.", 1989),
+        ] {
+            assert_eq!(found_in(Lang::En, text)[0].1, year(y), "{text}");
+        }
+        // A month with a capital between a determiner and a lower-case word.
+        let june = extracted(Lang::En, "under a June agreement with the group");
+        assert_eq!(june.temporals.len(), 1);
+        assert!(june.temporals[0].attributive);
         for not_a_year in [
             "Windows 2000 crashed",
             "it cost 2000 dollars",
             "the 2000.",
             "a crowd of 2000 people",
+            "He said A 2000 people came.",
+            "that may change",
+            "the June.",
         ] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
         }
