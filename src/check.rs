@@ -142,7 +142,10 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 }
                 _ => resolve::resolve(&t.value, published.date, tense),
             };
-            let derived = matches!(t.value, TimeValue::SamePeriod { .. });
+            // Nor is a deadline ("by 1992", «к 2030 году») the period the text goes on about
+            // (but «за три месяца до 30 июня» is: «до» closes a period as often).
+            let derived =
+                matches!(t.value, TimeValue::SamePeriod { .. }) || t.prep == Some(Prep::By);
             if let Some(i) = t.interval.filter(|_| !t.attributive && !derived) {
                 context = Some(i);
                 if i.grain == crate::claims::Grain::Quarter {

@@ -538,6 +538,21 @@ fn timeline_lists_recurring_times_apart_from_dates() {
 }
 
 #[test]
+fn timeline_places_the_full_year_by_the_period_reported_not_by_a_deadline() {
+    let rows = timeline_rows(
+        "---\ndate: 1989-10-30\nlang: en\n---\nIn the third quarter, profit fell. By 1992 the \
+         company wants half the market. It forecast an increase for the full year. Growth \
+         will continue into 1990.\n",
+    );
+    let r = row(&rows, "for the full year");
+    assert_eq!(
+        (&r["start_date"], &r["end_date"]),
+        (&"1989-01-01".into(), &"1989-12-31".into())
+    );
+    assert_eq!(row(&rows, "into 1990")["role"], "to");
+}
+
+#[test]
 fn timeline_reads_a_fiscal_year_as_its_widest_span() {
     let rows = timeline_rows(
         "---\ndate: 1989-11-02\nlang: en\n---\nNet income in fiscal 1989 rose 5%. Fiscal year \
