@@ -795,6 +795,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                     prep.is_some()
                         || c.attributive
                         || c.year_tok.is_some()
+                        || matches!(c.value, TimeValue::Month { year: Some(_), .. })
                         || matches!(c.value, TimeValue::Month { part: Some(_), .. })
                         || matches!(c.value, TimeValue::RelativeMonth { .. })
                         || matches!(c.value, TimeValue::Decade { .. })
@@ -1147,6 +1148,8 @@ fn calendar_year_after(tg: &Tagged, k: usize) -> (Option<i32>, Option<usize>, us
         {
             (Some(y), Some(t), e)
         }
+        // "the winter of nineteen ninety-four".
+        (Some(y), None, e) => (Some(y), None, e),
         _ => (None, None, k),
     }
 }
@@ -1741,8 +1744,47 @@ fn trailing_year(tg: &Tagged, k: usize) -> (Option<i32>, Option<usize>, usize) {
                 return (Some(n.0 as i32), Some(k), end);
             }
         }
+        // "January nineteen ninety-seven".
+        if let Some((year, end)) = spelled_year(tg, k) {
+            return (Some(year), None, end);
+        }
     }
     (None, None, k)
+}
+
+/// A year said in words, as broadcasts write it: "nineteen ninety-six", "nineteen seventy
+/// nine", "twenty twenty-five" (the hundreds as one number from ten to twenty, then a number
+/// from ten to ninety-nine). Only where the language reads bare years.
+fn spelled_year(tg: &Tagged, j: usize) -> Option<(i32, usize)> {
+    if !tg.pack.bare_years {
+        return None;
+    }
+    let hundreds = tg
+        .cardinal(j)
+        .filter(|c| c % 10 == 0 && (100..=200).contains(c))?
+        / 10;
+    if !tg.joined(j + 1) {
+        return None;
+    }
+    let (rest, end) = match tg.hyphenated(j + 1) {
+        Some(Hyphenated::Number(n)) => (n as u32, j + 2),
+        _ => {
+            let tens = tg.cardinal(j + 1).filter(|c| c % 10 == 0)? / 10;
+            match tg
+                .cardinal(j + 2)
+                .filter(|c| c % 10 == 0 && (10..=90).contains(c))
+            {
+                // "nineteen seventy nine".
+                Some(units) if tens % 10 == 0 && tens >= 20 && tg.joined(j + 2) => {
+                    (tens + units / 10, j + 3)
+                }
+                _ => (tens, j + 2),
+            }
+        }
+    };
+    (10..=99)
+        .contains(&rest)
+        .then_some(((hundreds * 100 + rest) as i32, end))
 }
 
 /// «6 января [2026 года]», «6-го января», «06.01.2026», «2026-01-06».
@@ -2035,6 +2077,21 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
     }
     if let Some(d) = decade(tg, j, part) {
         return Some(d);
+    }
+    // "in nineteen ninety-six", "a nineteen ninety-seven attack": a year in words, where a
+    // written one could stand.
+    if let Some((year, end)) = spelled_year(tg, j).filter(|&(_, end)| {
+        governed || determiner_before(tg, j) && tg.tok(end).is_some_and(Token::is_word)
+    }) {
+        return Some(Core {
+            attributive: !governed,
+            value: TimeValue::Year { year, part },
+            year_tok: None,
+            day_month: None,
+            weekday: None,
+            ends: None,
+            end,
+        });
     }
     let n = tg.number(j)?;
     // «3 года» is three years, not the year 3: a year has at least three digits.
@@ -3731,6 +3788,43 @@ mod tests {
             "He said A 2000 people came.",
             "that may change",
             "the June.",
+        ] {
+            assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
+        }
+    }
+
+    #[test]
+    fn english_years_in_words() {
+        let year = |year| TimeValue::Year { year, part: None };
+        assert_eq!(
+            found_in(Lang::En, "In nineteen ninety-one he was convicted"),
+            [("In nineteen ninety-one".into(), year(1991))]
+        );
+        assert_eq!(
+            found_in(Lang::En, "in nineteen seventy nine")[0].1,
+            year(1979)
+        );
+        let month = TimeValue::Month {
+            year: Some(1997),
+            month: 1,
+            part: None,
+        };
+        assert_eq!(
+            found_in(Lang::En, "January nineteen ninety-seven.")[0].1,
+            month
+        );
+        assert_eq!(
+            found_in(Lang::En, "in the winter of nineteen ninety-four")[0].1,
+            TimeValue::Season {
+                year: Some(1994),
+                first_month: 12
+            }
+        );
+        // Counts are no years; nor is a year in words with nothing to govern it.
+        for not_a_year in [
+            "nineteen twenty people came",
+            "he scored nineteen ninety points",
+            "in nineteen days",
         ] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
         }
