@@ -802,6 +802,17 @@ fn timeml_value(i: &crate::claims::Interval) -> String {
             };
             format!("{y}-{s}")
         }
+        // A half of a year: "the first half of 1990" is 1990-H1.
+        Grain::PartOfYear
+            if (i.start.month(), i.start.day(), i.end.month(), i.end.day()) == (1, 1, 6, 30) =>
+        {
+            format!("{}-H1", i.start.year())
+        }
+        Grain::PartOfYear
+            if (i.start.month(), i.start.day(), i.end.month(), i.end.day()) == (7, 1, 12, 31) =>
+        {
+            format!("{}-H2", i.start.year())
+        }
         Grain::Year | Grain::PartOfYear => i.start.format("%Y").to_string(),
         // "the 1990s": TIMEX3 writes a decade by its first three digits.
         Grain::Decade | Grain::PartOfDecade => format!("{}", i.start.year() / 10),

@@ -1193,6 +1193,15 @@ fn season(tg: &Tagged, j: usize, governed: bool) -> Option<Core> {
     if !(governed || adverb || year.is_some()) {
         return None;
     }
+    // "expected to fall further", "to spring a surprise": right after an infinitive's
+    // marker, a season word without a year is the verb.
+    let infinitive = j > 0
+        && tg
+            .folded(j - 1)
+            .is_some_and(|f| tg.pack.is_infinitive_marker(f));
+    if infinitive && year.is_none() {
+        return None;
+    }
     Some(Core {
         attributive: false,
         value: TimeValue::Season { year, first_month },
@@ -3747,6 +3756,11 @@ mod tests {
         assert_eq!(found_in(Lang::En, "next spring")[0].1, season(3, 1));
         // "fall" is a season only where a season can stand.
         assert!(found_in(Lang::En, "a fall in prices").is_empty());
+        assert!(found_in(Lang::En, "prices are expected to fall further").is_empty());
+        assert!(found_in(Lang::En, "the group began to fall apart").is_empty());
+        assert!(found_in(Lang::En, "from summer to fall 2025")
+            .iter()
+            .any(|(t, _)| t == "to fall 2025"));
     }
 
     #[test]
@@ -3790,6 +3804,30 @@ mod tests {
             "the June.",
         ] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
+        }
+    }
+
+    #[test]
+    fn english_halves_of_a_year() {
+        let half = |year, part| TimeValue::Year {
+            year,
+            part: Some(part),
+        };
+        for (text, want) in [
+            (
+                "Sales fell during the second half of 1989",
+                half(1989, Part::SecondHalf),
+            ),
+            (
+                "The last half of 1989 was weak",
+                half(1989, Part::SecondHalf),
+            ),
+            (
+                "The first two quarters of 1990 were strong",
+                half(1990, Part::FirstHalf),
+            ),
+        ] {
+            assert_eq!(found_in(Lang::En, text)[0].1, want, "{text}");
         }
     }
 
