@@ -37,8 +37,10 @@ pub(crate) struct Tagged<'a> {
 impl<'a> Tagged<'a> {
     /// Looks every word up in the lexicon once.
     pub(crate) fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
-        let mut entries = Vec::with_capacity(tokens.len());
-        let mut listed = Vec::with_capacity(tokens.len());
+        // Most tokens are no entry: all start as none, found ones are set.
+        let mut entries = vec![None; tokens.len()];
+        let mut listed = vec![None; tokens.len()];
+        let possessives_too = pack.has_possessives();
         let mut buf = String::new();
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
@@ -46,8 +48,6 @@ impl<'a> Tagged<'a> {
         let mut hyphenated = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if !t.is_word() {
-                listed.push(None);
-                entries.push(None);
                 if t.number().is_some() {
                     starts.push(i as u32);
                 }
@@ -63,12 +63,13 @@ impl<'a> Tagged<'a> {
             // their key, not folded at all.
             let key = word_key(text);
             let maybe_listed = pack.may_be_listed(text, key);
+            if !(maybe_listed || possessives_too) {
+                continue;
+            }
             // The extractor's test, on the first letters only: a word with a possessive
             // ending («Friday's») ends in other letters than its entry.
             let lexical = pack.may_contain_keyed(text, key.map(|(k, _)| k));
-            if !(maybe_listed || lexical && pack.has_possessives()) {
-                listed.push(None);
-                entries.push(None);
+            if !(maybe_listed || lexical) {
                 continue;
             }
             let entry = if maybe_listed {
@@ -76,14 +77,14 @@ impl<'a> Tagged<'a> {
             } else {
                 None
             };
-            listed.push(entry);
+            listed[i] = entry;
             if lexical {
                 let found = entry
                     .filter(|e| e.extractor)
                     .map(|e| (e, false))
                     .or_else(|| {
                         // "Friday's announcement": the word without its possessive ending.
-                        if !pack.has_possessives() {
+                        if !possessives_too {
                             return None;
                         }
                         fold_into(&mut buf, text);
@@ -102,12 +103,10 @@ impl<'a> Tagged<'a> {
                     {
                         units.push(i as u32);
                     }
-                    entries.push(Some(entry));
+                    entries[i] = Some(entry);
                     starts.push(i as u32);
-                    continue;
                 }
             }
-            entries.push(None);
         }
         Tagged {
             source,
