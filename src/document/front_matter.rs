@@ -347,7 +347,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if !(tail.is_empty() || tail.starts_with(['T', 't', ' '])) {
         return None;
     }
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    crate::claims::iso_date(head)
 }
 
 #[cfg(test)]
