@@ -123,7 +123,9 @@ fn plain_paragraphs(text: &str, start: usize) -> Option<Vec<Segment>> {
                 let after = line.trim_start_matches(|c: char| c.is_ascii_digit());
                 !after.starts_with(['.', ')'])
             } else {
-                first.is_alphanumeric()
+                // Cyrillic letters before the Unicode tables.
+                matches!(first, 'А'..='я')
+                    || first.is_alphanumeric()
                     || matches!(first, '«' | '„' | '“' | '"' | '(' | ',' | '.' | '—' | '–')
             };
             if !opens || line.ends_with(' ') {
