@@ -213,7 +213,7 @@ impl Observances {
             SourceError::new(name, text, span, format!("{name}: {what}"), label)
         };
         let date = |s: &toml::Spanned<String>, part: &str| {
-            NaiveDate::parse_from_str(part, "%Y-%m-%d").map_err(|_| {
+            super::iso_date(part).ok_or_else(|| {
                 err(
                     s.span(),
                     format!("`{part}` is not a date"),

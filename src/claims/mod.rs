@@ -23,6 +23,27 @@ use crate::morphology::Tense;
 
 pub use resolve::{Grain, Interval};
 
+/// A date written `YYYY-MM-DD`, as chrono's `%Y-%m-%d` reads it: the strict form of ten
+/// characters directly, any other through chrono.
+pub(crate) fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+    {
+        let n = |r: Range<usize>| b[r].iter().fold(0, |v, c| v * 10 + u32::from(c - b'0'));
+        if let Some(d) = NaiveDate::from_ymd_opt(n(0..4) as i32, n(5..7), n(8..10)) {
+            return Some(d);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 /// Whether an interval is a day or a run of days.
 pub(crate) fn grain_days(i: Interval) -> bool {
     i.grain == Grain::Day
@@ -515,4 +536,32 @@ pub struct Duration {
     pub attributive: bool,
     /// The time it names against the publication date («три года назад»).
     pub interval: Option<Interval>,
+}
+
+#[cfg(test)]
+mod tests {
+    /// [`super::iso_date`] reads what chrono's `%Y-%m-%d` reads.
+    #[test]
+    fn iso_date_reads_as_chrono_does() {
+        for s in [
+            "2018-07-30",
+            "0000-01-01",
+            "9999-12-31",
+            "2020-02-29",
+            "2021-02-29",
+            "2020-13-01",
+            "2020-00-10",
+            "2020-01-00",
+            "2020-1-01",
+            "2020-01-1",
+            " 2020-01-01",
+            "+2020-01-01",
+            "12345-01-01",
+            "2020/01/01",
+            "",
+        ] {
+            let chrono = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(super::iso_date(s), chrono, "{s:?}");
+        }
+    }
 }

@@ -30,13 +30,17 @@ pub(crate) struct Tagged<'a> {
     /// "day-long") and numbers ("twenty-four").
     hyphenated: Vec<(u32, Hyphenated)>,
     pack: &'a LanguagePack,
+    /// A buffer words are folded into for the tests of [`Tagged::folds_to`].
+    scratch: std::cell::RefCell<String>,
 }
 
 impl<'a> Tagged<'a> {
     /// Looks every word up in the lexicon once.
     pub(crate) fn new(source: &'a str, tokens: &'a [Token], pack: &'a LanguagePack) -> Self {
-        let mut entries = Vec::with_capacity(tokens.len());
-        let mut listed = Vec::with_capacity(tokens.len());
+        // Most tokens are no entry: all start as none, found ones are set.
+        let mut entries = vec![None; tokens.len()];
+        let mut listed = vec![None; tokens.len()];
+        let possessives_too = pack.has_possessives();
         let mut buf = String::new();
         let mut starts = Vec::new();
         let mut possessives = Vec::new();
@@ -44,8 +48,6 @@ impl<'a> Tagged<'a> {
         let mut hyphenated = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
             if !t.is_word() {
-                listed.push(None);
-                entries.push(None);
                 if t.number().is_some() {
                     starts.push(i as u32);
                 }
@@ -61,12 +63,13 @@ impl<'a> Tagged<'a> {
             // their key, not folded at all.
             let key = word_key(text);
             let maybe_listed = pack.may_be_listed(text, key);
+            if !(maybe_listed || possessives_too) {
+                continue;
+            }
             // The extractor's test, on the first letters only: a word with a possessive
             // ending («Friday's») ends in other letters than its entry.
             let lexical = pack.may_contain_keyed(text, key.map(|(k, _)| k));
-            if !(maybe_listed || lexical && pack.has_possessives()) {
-                listed.push(None);
-                entries.push(None);
+            if !(maybe_listed || lexical) {
                 continue;
             }
             let entry = if maybe_listed {
@@ -74,14 +77,14 @@ impl<'a> Tagged<'a> {
             } else {
                 None
             };
-            listed.push(entry);
+            listed[i] = entry;
             if lexical {
                 let found = entry
                     .filter(|e| e.extractor)
                     .map(|e| (e, false))
                     .or_else(|| {
                         // "Friday's announcement": the word without its possessive ending.
-                        if !pack.has_possessives() {
+                        if !possessives_too {
                             return None;
                         }
                         fold_into(&mut buf, text);
@@ -100,12 +103,10 @@ impl<'a> Tagged<'a> {
                     {
                         units.push(i as u32);
                     }
-                    entries.push(Some(entry));
+                    entries[i] = Some(entry);
                     starts.push(i as u32);
-                    continue;
                 }
             }
-            entries.push(None);
         }
         Tagged {
             source,
@@ -117,7 +118,19 @@ impl<'a> Tagged<'a> {
             units,
             hyphenated,
             pack,
+            scratch: std::cell::RefCell::default(),
         }
+    }
+
+    /// Whether token `i` is a word whose folded form passes `test` (folded into a reused
+    /// buffer, not a new string).
+    fn folds_to(&self, i: usize, test: impl FnOnce(&str) -> bool) -> bool {
+        let Some(t) = self.tok(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let mut buf = self.scratch.borrow_mut();
+        fold_into(&mut buf, t.text(self.source));
+        test(&buf)
     }
 
     /// What the hyphenated word at token `i` means to durations.
@@ -127,12 +140,6 @@ impl<'a> Tagged<'a> {
             .binary_search_by_key(&(i as u32), |h| h.0)
             .ok()?;
         Some(self.hyphenated[k].1)
-    }
-
-    /// Token `i` folded, whether the lexicon lists it or not.
-    fn folded_any(&self, i: usize) -> Option<String> {
-        let t = self.tok(i).filter(|t| t.is_word())?;
-        Some(crate::language::fold(t.text(self.source)))
     }
 
     /// The end of token `i` without a possessive ending ("Friday's", "last year's").
@@ -2524,8 +2531,10 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
         candidates.sort_unstable();
         candidates.dedup();
     }
+    let reach = unit_reach(tg.pack);
     let mut out = Vec::new();
     let mut next = 0;
+    let mut unit = 0; // the first unit at or after the candidate, in `tg.units`
     for i in candidates {
         if i < next {
             continue;
@@ -2543,6 +2552,14 @@ fn durations_in(tg: &Tagged, text: &Text, temporals: &[Temporal]) -> Vec<Duratio
                 interval: None,
                 attributive: true,
             });
+            continue;
+        }
+        // [`duration_at`]'s first test, with a cursor instead of a search.
+        while tg.units.get(unit).is_some_and(|&u| (u as usize) < i) {
+            unit += 1;
+        }
+        if tg.units.get(unit).is_none_or(|&u| u as usize > i + reach) {
+            next = i + 1;
             continue;
         }
         match duration_at(tg, i, &taken) {
@@ -2573,9 +2590,7 @@ fn clock_time(tg: &Tagged, d: &Duration, first: usize) -> bool {
         return false;
     }
     let w = &tg.pack.duration_words;
-    let is = |k: usize, set: &rustc_hash::FxHashSet<String>| {
-        tg.folded_any(k).is_some_and(|f| set.contains(&f))
-    };
+    let is = |k: usize, set: &rustc_hash::FxHashSet<String>| tg.folds_to(k, |f| set.contains(f));
     if first > 0 && tg.joined(first) && is(first - 1, &w.clock_before) {
         return true;
     }
@@ -2621,7 +2636,7 @@ fn half_at(tg: &Tagged, k: usize) -> Option<usize> {
         let all = words
             .iter()
             .enumerate()
-            .all(|(n, w)| tg.joined(k + n) && tg.folded_any(k + n).as_deref() == Some(w.as_str()));
+            .all(|(n, w)| tg.joined(k + n) && tg.folds_to(k + n, |f| f == w));
         (all && !words.is_empty()).then_some(k + words.len())
     })
 }
@@ -2723,22 +2738,20 @@ fn with_further_parts(tg: &Tagged, mut d: Duration, taken: &[bool]) -> Duration 
     d
 }
 
+/// How far after the token where a duration starts its unit can be: two phrases (a
+/// relation, an approximation), "half", a count of four tokens («5 1/2») and a half («с
+/// половиной», "and a half").
+fn unit_reach(pack: &LanguagePack) -> usize {
+    let halves = pack.duration_words.halves.iter().map(Vec::len).max();
+    2 * pack.max_phrase_words + 5 + halves.unwrap_or(0)
+}
+
 /// The duration at token `i`, and the token where its count (or bare unit) begins.
 fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize)> {
     if taken[i] {
         return None;
     }
-    // The unit comes at most two phrases (a relation, an approximation), "half", a count of
-    // four tokens («5 1/2») and a half («с половиной», "and a half") after `i`.
-    let halves = tg
-        .pack
-        .duration_words
-        .halves
-        .iter()
-        .map(Vec::len)
-        .max()
-        .unwrap_or(0);
-    let reach = i + 2 * tg.pack.max_phrase_words + 5 + halves;
+    let reach = i + unit_reach(tg.pack);
     let next_unit = tg.units.partition_point(|&u| (u as usize) < i);
     if tg.units.get(next_unit).is_none_or(|&u| u as usize > reach) {
         return None;
@@ -2760,7 +2773,7 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
     }
     // "half an hour": half the count after it (the word is no start of its own: read from
     // the count after it).
-    let is_half = |x: usize| tg.folded_any(x).is_some_and(|f| w.half_before.contains(&f));
+    let is_half = |x: usize| tg.folds_to(x, |f| w.half_before.contains(f));
     let mut halved = false;
     let mut start = i;
     if !w.half_before.is_empty() {
@@ -2868,13 +2881,8 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
         && approx.is_none()
         && !halved
         && !half
-        && tg
-            .folded_any(first)
-            .is_some_and(|f| w.rate_counts.contains(&f))
-        && !(i > 0
-            && tg
-                .folded_any(i - 1)
-                .is_some_and(|f| w.rate_exempt_before.contains(&f)))
+        && tg.folds_to(first, |f| w.rate_counts.contains(f))
+        && !(i > 0 && tg.folds_to(i - 1, |f| w.rate_exempt_before.contains(f)))
     {
         return None;
     }

@@ -198,6 +198,9 @@ fn fenced(
 type Fields = Vec<(String, String, Range<usize>)>;
 
 fn yaml_fields(name: &str, text: &str, base: usize, content: &str) -> Result<Fields, SourceError> {
+    if let Some(fields) = simple_yaml_fields(text, base, content) {
+        return Ok(fields);
+    }
     let value: serde_norway::Value = serde_norway::from_str(content).map_err(|e| {
         let at = e.location().map(|l| base + l.index()).unwrap_or(base);
         SourceError::new(
@@ -230,6 +233,43 @@ fn yaml_fields(name: &str, text: &str, base: usize, content: &str) -> Result<Fie
         out.push((key.to_string(), val, span));
     }
     Ok(out)
+}
+
+/// [`yaml_fields`] of the usual front matter, read without the YAML parser: every line
+/// `key: value` (one space), the key and value plain ASCII scalars that YAML reads as
+/// strings, no key twice. `None` for anything else, left to the parser.
+fn simple_yaml_fields(text: &str, base: usize, content: &str) -> Option<Fields> {
+    // A word that starts with a letter and is none of YAML's nulls and booleans (no number
+    // starts with a letter: "inf" and "nan" are strings), or a date (no number either).
+    let string = |s: &str| {
+        let b = s.as_bytes();
+        let word = b.first().is_some_and(u8::is_ascii_alphabetic)
+            && b.iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            && !matches!(
+                s,
+                "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+            );
+        let date = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        word || date
+    };
+    let mut out: Fields = Vec::new();
+    for line in content.strip_suffix('\n')?.split('\n') {
+        let (key, val) = line.split_once(": ")?;
+        if !(string(key) && string(val)) || out.iter().any(|(k, _, _)| k == key) {
+            return None;
+        }
+        let span = value_span(text, base, content, key, val);
+        out.push((key.to_string(), val.to_string(), span));
+    }
+    Some(out)
 }
 
 fn scalar_text_yaml(v: &serde_norway::Value) -> Option<String> {
@@ -307,12 +347,60 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     if !(tail.is_empty() || tail.starts_with(['T', 't', ' '])) {
         return None;
     }
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+    crate::claims::iso_date(head)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The front matter read without the YAML parser gives what the parser gives, and the
+    /// rest is left to it.
+    #[test]
+    fn simple_yaml_fields_agree_with_the_parser() {
+        let parsed = |c: &str| {
+            let value: serde_norway::Value = serde_norway::from_str(c).unwrap();
+            let serde_norway::Value::Mapping(map) = value else {
+                return Vec::new();
+            };
+            map.iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), scalar_text_yaml(v)?)))
+                .collect::<Vec<_>>()
+        };
+        let simple = [
+            "date: 2018-07-30\nlang: ru\n",
+            "lang: uk\n",
+            "title: a.b-c_d\ndate: 2026-01-06\n",
+            "x: inf\ny: nan\nz: infinity\nw: NaN\nv: yes\nu: no\nt: e5\n",
+            "factlint-disable: all\n",
+            "date: 2018-02-30\n",
+        ];
+        for c in simple {
+            let fields = simple_yaml_fields(c, 0, c).expect(c);
+            let kv: Vec<_> = fields.into_iter().map(|(k, v, _)| (k, v)).collect();
+            assert_eq!(kv, parsed(c), "{c}");
+        }
+        let left = [
+            "",
+            "lang: true\n",
+            "lang: null\n",
+            "n: 2018\n",
+            "n: 0x1F\n",
+            "k:v\n",
+            "k:  v\n",
+            "k: v # note\n",
+            "k: v\nk: w\n",
+            "lang: ru",
+            "lang: ru\r\n",
+            "title: Новости\n",
+            "\nlang: ru\n",
+            "- a\n",
+            "k: 2018-07-30T10\n",
+        ];
+        for c in left {
+            assert!(simple_yaml_fields(c, 0, c).is_none(), "{c:?}");
+        }
+    }
 
     #[test]
     fn reads_yaml_toml_and_header() {

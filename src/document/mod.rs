@@ -302,12 +302,19 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `\n`, `\r\n` and lone `\r` line ends.
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::until(text, text.len())
+    }
+
+    /// [`LineIndex::new`] for the offsets up to `last` only: the lines after it are left out.
+    pub fn until(text: &str, last: usize) -> LineIndex {
         let b = text.as_bytes();
+        // The line ends at or before `last` (a `\r` is told lone by the byte after it).
+        let head = &b[..b.len().min(last.saturating_add(1))];
         let mut starts = vec![0];
-        if memchr::memchr(b'\r', b).is_none() {
-            starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
+        if memchr::memchr(b'\r', head).is_none() {
+            starts.extend(memchr::memchr_iter(b'\n', head).map(|i| i + 1));
         } else {
-            for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+            for i in memchr::memchr2_iter(b'\n', b'\r', head) {
                 if b[i] == b'\n' || b.get(i + 1) != Some(&b'\n') {
                     starts.push(i + 1);
                 }

@@ -75,6 +75,81 @@ pub fn plain(text: &str, start: usize) -> Vec<Segment> {
 
 /// Markdown: the text of each leaf block; code blocks and HTML are left out.
 pub fn markdown(text: &str, start: usize) -> Vec<Segment> {
+    plain_paragraphs(text, start).unwrap_or_else(|| parsed(text, start))
+}
+
+/// [`markdown`] of text with no Markdown in it, without the parser: paragraphs of lines that
+/// open no block (no indent, list marker, heading, quote, fence, table or HTML) and hold no
+/// inline markup, entity, escape or hard break. `None` for any other text, left to the
+/// parser.
+fn plain_paragraphs(text: &str, start: usize) -> Option<Vec<Segment>> {
+    let body = &text.as_bytes()[start..];
+    // Bytes that open inline markup, entities, escapes and tables; tabs and control
+    // characters the parser reads as white space or replaces.
+    for [a, b, c] in [
+        [b'\\', b'`', b'*'],
+        [b'_', b'[', b']'],
+        [b'<', b'>', b'&'],
+        [b'|', b'~', b'\r'],
+        [b'\t', 0, 0x0B],
+    ] {
+        if memchr::memchr3(a, b, c, body).is_some() {
+            return None;
+        }
+    }
+    if memchr::memchr(0x0C, body).is_some() {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut paragraph: Option<Range<usize>> = None;
+    let mut line_start = 0;
+    while line_start <= body.len() {
+        let line_end =
+            memchr::memchr(b'\n', &body[line_start..]).map_or(body.len(), |i| line_start + i);
+        let line = &text[start + line_start..start + line_end];
+        if line.is_empty() {
+            if let Some(p) = paragraph.take() {
+                out.push(Segment {
+                    range: p,
+                    holes: Vec::new(),
+                });
+            }
+        } else {
+            // A line opens a paragraph or continues one only when it starts with a letter,
+            // a digit not followed by a list marker's `.` or `)`, or punctuation no block
+            // starts with; and ends without white space (two spaces make a hard break).
+            let first = line.chars().next()?;
+            let opens = if first.is_ascii_digit() {
+                let after = line.trim_start_matches(|c: char| c.is_ascii_digit());
+                !after.starts_with(['.', ')'])
+            } else {
+                // Cyrillic letters before the Unicode tables.
+                matches!(first, 'А'..='я')
+                    || first.is_alphanumeric()
+                    || matches!(first, '«' | '„' | '“' | '"' | '(' | ',' | '.' | '—' | '–')
+            };
+            if !opens || line.ends_with(' ') {
+                return None;
+            }
+            let range = start + line_start..start + line_end;
+            match &mut paragraph {
+                Some(p) => p.end = range.end,
+                None => paragraph = Some(range),
+            }
+        }
+        line_start = line_end + 1;
+    }
+    if let Some(p) = paragraph {
+        out.push(Segment {
+            range: p,
+            holes: Vec::new(),
+        });
+    }
+    Some(out)
+}
+
+/// [`markdown`] through the parser.
+fn parsed(text: &str, start: usize) -> Vec<Segment> {
     let body = &text[start..];
     let mut out = Vec::new();
     let mut pieces: Vec<Range<usize>> = Vec::new();
@@ -132,6 +207,56 @@ pub fn markdown(text: &str, start: usize) -> Vec<Segment> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text read without the parser gives the parser's segments; text with anything the
+    /// parser may read otherwise is left to it.
+    #[test]
+    fn plain_paragraphs_agree_with_the_parser() {
+        let plain = [
+            "Первая строка.\nВторая строка.\n\nНовый абзац, 20:46 REGNUM.\n",
+            "\n\nText after blank lines\nand more.",
+            "2018 год: «цитата» — (скобки), 30 июля.\n\n\n„Кавычки“ и \"quotes\".\n",
+            ", 20:46 REGNUM Немецкие пилоты\n.5 и —тире\n–тире\nЁлка 10% $5 #7 !x ^y",
+            "a\nb\n\nc\n",
+            "",
+            "\n",
+        ];
+        for t in plain {
+            for start in [0, t.find('\n').map_or(0, |i| i + 1)] {
+                let fast = plain_paragraphs(t, start).expect(t);
+                assert_eq!(fast, parsed(t, start), "{t:?} from {start}");
+            }
+        }
+        let left = [
+            "1. item\n",
+            "2) item\n",
+            "- item\n",
+            "Title\n===\n",
+            "Title\n---\n",
+            "# Heading\n",
+            "> quote\n",
+            "    code\n",
+            " indented\n",
+            "Hard  \nbreak\n",
+            "trailing \n",
+            "a *b* c\n",
+            "a _b_ c\n",
+            "a `b` c\n",
+            "a [b](c)\n",
+            "a <b> c\n",
+            "a &amp; b\n",
+            "a \\ b\n",
+            "a | b\n",
+            "~~a~~\n",
+            "a\r\nb\n",
+            "a\tb\n",
+            "\u{a0}nbsp\n",
+            "• bullet\n",
+        ];
+        for t in left {
+            assert!(plain_paragraphs(t, 0).is_none(), "{t:?}");
+        }
+    }
 
     fn texts(text: &str, segs: &[Segment]) -> Vec<String> {
         segs.iter()

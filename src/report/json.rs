@@ -57,7 +57,15 @@ struct JsonSummary {
 /// The JSON object of one file (the contract's `files[]` item).
 pub fn file_object(r: &FileReport) -> impl Serialize + '_ {
     let text = r.text.as_deref().unwrap_or("");
-    let lines = LineIndex::new(text);
+    // Lines are counted only as far as the last label.
+    let last = r
+        .diagnostics
+        .iter()
+        .flat_map(|d| &d.labels)
+        .map(|l| l.span.start)
+        .max()
+        .unwrap_or(0);
+    let lines = LineIndex::until(text, last);
     File {
         path: &r.path,
         published: r.published.as_ref().map(|p| p.date.to_string()),

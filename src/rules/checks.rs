@@ -801,11 +801,9 @@ fn first_line(ctx: &Context) -> Range<usize> {
         .first()
         .map(|s| s.range.start)
         .unwrap_or(ctx.doc.body_start);
-    let line_end = text[start..]
-        .find(['\n', '\r'])
-        .map(|i| start + i)
-        .unwrap_or(text.len());
-    let mut end = line_end.min(start + 120);
+    // Only the first 120 bytes can end the line early.
+    let window = &text.as_bytes()[start..text.len().min(start + 120)];
+    let mut end = memchr::memchr2(b'\n', b'\r', window).map_or(start + window.len(), |i| start + i);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

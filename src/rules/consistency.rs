@@ -233,18 +233,27 @@ pub(crate) fn parts_exceed_total(ctx: &Context) -> Vec<Finding> {
     let Some(words) = ctx.claim_words() else {
         return Vec::new();
     };
+    let longest = words.part_markers.iter().map(Vec::len).max().unwrap_or(0);
     let mut out = Vec::new();
     for total in ctx.quantities {
         let (_, most) = total.bounds();
         if !most.is_finite() {
             continue;
         }
-        let sentence = sentence_words(ctx, total.sentence);
-        // The marker must follow the total at once («35 делегаций, из них»).
-        let after: Vec<&(usize, String)> = sentence
-            .iter()
-            .filter(|(i, _)| *i >= total.tokens.end)
-            .collect();
+        // The marker must follow the total at once («35 делегаций, из них»): only the
+        // sentence's first words after the total are folded, as many as the longest marker.
+        let after: Vec<(usize, String)> = ctx
+            .text
+            .sentences
+            .get(total.sentence)
+            .map(|r| {
+                (r.start.max(total.tokens.end)..r.end)
+                    .filter(|&i| ctx.text.tokens[i].is_word())
+                    .take(longest)
+                    .map(|i| (i, fold(ctx.text.tokens[i].text(&ctx.doc.text))))
+                    .collect()
+            })
+            .unwrap_or_default();
         let Some(marker) = words.part_markers.iter().find(|m| {
             after.len() >= m.len()
                 && after[..m.len()]
