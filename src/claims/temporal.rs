@@ -570,7 +570,9 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                 let mut day_part = day_part_after(tg, &core);
                 if day_part.is_some() {
                     core.end += 1;
-                } else if let Some((Phrase::DayWithPart(_, part), after)) = tg.phrase(start) {
+                } else if let Some((Phrase::DayWithPart(_, part), after)) =
+                    tg.phrase_of(start, |m| matches!(m, Phrase::DayWithPart(..)))
+                {
                     // "this morning": the part is in the phrase.
                     day_part = (after == core.end).then_some(part);
                 }
@@ -848,7 +850,7 @@ fn day_part_after(tg: &Tagged, core: &Core) -> Option<crate::language::DayPart> 
 
 /// "fiscal 1989", "in fiscal year 2025".
 fn fiscal_year(tg: &Tagged, j: usize) -> Option<Core> {
-    let (Phrase::Fiscal, k) = tg.phrase(j)? else {
+    let (Phrase::Fiscal, k) = tg.phrase_of(j, |m| matches!(m, Phrase::Fiscal))? else {
         return None;
     };
     let year = tg
@@ -2094,11 +2096,12 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
     if let Some(d) = decade(tg, j, part) {
         return Some(d);
     }
-    // "in nineteen ninety-six", "a nineteen ninety-seven attack": a year in words, where a
-    // written one could stand.
-    if let Some((year, end)) = spelled_year(tg, j).filter(|&(_, end)| {
-        governed || determiner_before(tg, j) && tg.tok(end).is_some_and(Token::is_word)
-    }) {
+    let Some(n) = tg.number(j) else {
+        // "in nineteen ninety-six", "a nineteen ninety-seven attack": a year in words, where
+        // a written one could stand.
+        let (year, end) = spelled_year(tg, j).filter(|&(_, end)| {
+            governed || determiner_before(tg, j) && tg.tok(end).is_some_and(Token::is_word)
+        })?;
         return Some(Core {
             attributive: !governed,
             value: TimeValue::Year { year, part },
@@ -2108,8 +2111,7 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
             ends: None,
             end,
         });
-    }
-    let n = tg.number(j)?;
+    };
     // «3 года» is three years, not the year 3: a year has at least three digits.
     let year = as_year(n).filter(|_| n.1 >= 3)?;
     let after = tg.skip_number_suffix(j);
