@@ -208,6 +208,36 @@ fn parsed(text: &str, start: usize) -> Vec<Segment> {
 mod tests {
     use super::*;
 
+    /// Generated text of the characters Markdown reads, in short lines: wherever the reading
+    /// without the parser answers, it gives the parser's segments.
+    #[test]
+    fn plain_paragraphs_agree_with_the_parser_on_generated_text() {
+        const PIECES: [&str; 32] = [
+            "a", "Б", "7", "1.", "2)", " ", "  ", "\n", "\n\n", "-", "+", "=", "#", ">", "*", "_",
+            "`", "[", "]", "(", ")", "<", "&", "|", "~", "«", "—", ".", ",", "\u{a0}", "\t", "!",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut answered = 0;
+        for _ in 0..20_000 {
+            let len = 1 + next() % 24;
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            if let Some(fast) = plain_paragraphs(&text, 0) {
+                answered += 1;
+                assert_eq!(fast, parsed(&text, 0), "{text:?}");
+            }
+        }
+        // The comparison ran on enough texts to mean something.
+        assert!(answered > 500, "{answered}");
+    }
+
     /// Text read without the parser gives the parser's segments; text with anything the
     /// parser may read otherwise is left to it.
     #[test]
