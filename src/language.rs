@@ -489,6 +489,9 @@ struct NumbersFile {
     /// the unit ("a two-year term") needs no entry.
     #[serde(default)]
     length_words: Vec<String>,
+    /// Participles closing a period at the date after them: "the year ended Sept. 30".
+    #[serde(default)]
+    period_end_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -853,6 +856,8 @@ pub struct DurationWords {
     pub half_before: HashSet<String>,
     /// Hyphenated adjectives of one unit's length ("day-long").
     pub length_words: HashSet<String>,
+    /// Participles closing a period at the date after them ("the year ended Sept. 30").
+    pub period_end_words: HashSet<String>,
 }
 
 /// The compiled knowledge of one language.
@@ -1669,6 +1674,7 @@ impl LanguagePack {
                     .collect(),
                 half_before: set(&num.half_before),
                 length_words: set(&num.length_words),
+                period_end_words: set(&num.period_end_words),
             },
             words,
             phrases,

@@ -439,6 +439,7 @@ pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted 
 pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
     let mut temporals = temporals(tg, text);
     let mut durations = durations_in(tg, text, &temporals);
+    periods_ending_at_dates(tg, text, &temporals, &mut durations);
     let recurrences = recurrences_in(tg, text, &mut temporals, &mut durations);
     let ages = ages_in(tg, text);
     let references = references_in(tg, text, &temporals, &durations);
@@ -452,6 +453,61 @@ pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
         quantities,
         references,
         recurrences,
+    }
+}
+
+/// "the year ended Sept. 30", "the year ending June 30, 1990": the unit before the date is the
+/// length of the period closing at it, an adjective of length no rule reads.
+fn periods_ending_at_dates(
+    tg: &Tagged,
+    text: &Text,
+    temporals: &[Temporal],
+    durations: &mut Vec<Duration>,
+) {
+    let words = &tg.pack.duration_words.period_end_words;
+    if words.is_empty() {
+        return;
+    }
+    let before = durations.len();
+    for t in temporals {
+        let k = t.tokens.start;
+        if k < 3 || !tg.joined(k) || !tg.joined(k - 1) || !tg.joined(k - 2) {
+            continue;
+        }
+        let ends = tg
+            .tok(k - 1)
+            .filter(|t| t.is_word())
+            .is_some_and(|w| words.contains(&crate::language::fold(w.text(tg.source))));
+        let unit = tg.word(k - 2).iter().find_map(|w| match w {
+            Word::DurationUnit(unit, n) if unit.calendar().is_some() => Some((*unit, *n)),
+            _ => None,
+        });
+        let determiner = tg
+            .tok(k - 3)
+            .is_some_and(|d| d.is_word() && tg.pack.is_year_determiner(d.text(tg.source)));
+        let (true, Some((unit, n)), true) = (ends, unit, determiner) else {
+            continue;
+        };
+        if durations[..before]
+            .iter()
+            .any(|d| d.tokens.start < k - 1 && k - 3 < d.tokens.end)
+        {
+            continue;
+        }
+        durations.push(Duration {
+            span: tg.tokens[k - 3].start..tg.tokens[k - 2].end,
+            tokens: k - 3..k - 1,
+            sentence: text.sentence_of(k - 3),
+            count: f64::from(n),
+            unit,
+            approx: Approx::Exactly,
+            relation: None,
+            interval: None,
+            attributive: true,
+        });
+    }
+    if durations.len() > before {
+        durations.sort_by_key(|d| d.tokens.start);
     }
 }
 
@@ -3815,6 +3871,22 @@ mod tests {
         ] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
         }
+    }
+
+    #[test]
+    fn the_length_of_a_period_closing_at_a_date() {
+        let e = extracted(
+            Lang::En,
+            "For the year ended Sept. 30, profit rose. The period ended Monday.",
+        );
+        assert_eq!(e.durations.len(), 1);
+        let d = &e.durations[0];
+        assert_eq!(
+            (d.count, d.unit, d.attributive),
+            (1.0, TimeUnit::Year, true)
+        );
+        assert_eq!(&"For the year ended Sept. 30"[d.span.clone()], "the year");
+        assert_eq!(e.temporals.len(), 2);
     }
 
     #[test]
