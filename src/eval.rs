@@ -1044,6 +1044,10 @@ pub fn timeml(path: &str, out: &mut dyn std::io::Write) -> Result<(), String> {
                 cp[t.span.end],
                 counted_value(&t.value).or_else(|| {
                     let i = t.interval.as_ref()?;
+                    // "10 p.m. Wednesday": TIMEX3 writes the time after the day.
+                    if let Some((h, m)) = t.clock.filter(|_| i.grain == crate::claims::Grain::Day) {
+                        return Some(format!("{}T{h:02}:{m:02}", timeml_value(i)));
+                    }
                     // "Friday night": TIMEX3 writes the part of the day after the day.
                     let part = match t.day_part.filter(|_| i.grain == crate::claims::Grain::Day) {
                         Some(crate::language::DayPart::Morning) => "TMO",

@@ -356,6 +356,12 @@ struct CalendarFile {
     /// «этим утром».
     #[serde(default)]
     days_with_parts: StdHashMap<String, DayWithPart>,
+    /// After an hour, the hours to add: "a.m." 0, "p.m." 12 ("10 p.m. Wednesday").
+    #[serde(default)]
+    meridiems: StdHashMap<String, u32>,
+    /// Words naming an hour of the day before a day: "noon" 12 ("noon Thursday").
+    #[serde(default)]
+    clock_words: StdHashMap<String, u32>,
     #[serde(default)]
     period_parts: Vec<PartEntry>,
     #[serde(default)]
@@ -875,6 +881,10 @@ pub struct LanguagePack {
     weekday_subjects: HashSet<String>,
     /// Words read around durations only (clock times, rates, halves).
     pub duration_words: DurationWords,
+    /// After an hour, the hours to add ("p.m." 12), keyed in lower case.
+    pub meridiems: HashMap<String, u32>,
+    /// Words naming an hour ("noon" 12), folded.
+    pub clock_words: HashMap<String, u32>,
     words: HashMap<String, Vec<Word>>,
     /// Phrases keyed by their first word; each entry is (remaining words, meaning).
     phrases: HashMap<String, Vec<(Vec<String>, Phrase)>>,
@@ -1662,6 +1672,12 @@ impl LanguagePack {
             bare_years: cal.bare_years,
             bare_weekdays: cal.bare_weekdays,
             weekday_subjects: set(&cal.weekday_subjects),
+            meridiems: cal
+                .meridiems
+                .iter()
+                .map(|(k, v)| (k.to_lowercase(), *v))
+                .collect(),
+            clock_words: cal.clock_words.iter().map(|(k, v)| (fold(k), *v)).collect(),
             duration_words: DurationWords {
                 clock_before: set(&num.clock_before),
                 clock_after: set(&num.clock_after),

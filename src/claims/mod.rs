@@ -260,6 +260,9 @@ pub struct Temporal {
     pub attributive: bool,
     /// The part of the day named after a day ("Thursday evening").
     pub day_part: Option<crate::language::DayPart>,
+    /// The time of day written with the day, hours and minutes («в 15:00 6 января», "10 p.m.
+    /// Wednesday").
+    pub clock: Option<(u32, u32)>,
     /// The predicate it anchors, when one was found.
     pub anchor: Option<Anchor>,
     /// Calendar interval against the publication date, when it could be placed.

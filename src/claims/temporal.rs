@@ -632,6 +632,26 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                     // "this morning": the part is in the phrase.
                     day_part = (after == core.end).then_some(part);
                 }
+                // «в 15:00 6 января», "10 p.m. Wednesday": a time of day with one day.
+                let mut start = start;
+                let one_day = matches!(
+                    core.value,
+                    TimeValue::Date { .. }
+                        | TimeValue::Weekday { .. }
+                        | TimeValue::RelativeDay(_)
+                        | TimeValue::WeekdayAfterNext { .. }
+                );
+                let mut clock = None;
+                if one_day {
+                    clock = clock_inside(tg, start, core.end);
+                    let free = out.last().map_or(0, |t| t.tokens.end);
+                    if let Some((c, first)) = clock_before(tg, start).filter(|_| clock.is_none()) {
+                        if first >= free {
+                            clock = Some(c);
+                            start = first;
+                        }
+                    }
+                }
                 let span = tg.tokens[start].start..tg.end_without_possessive(core.end - 1);
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
                 out.push(Temporal {
@@ -648,6 +668,7 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                         .map(|((a, b), (c, d))| (tok_span(a, b), tok_span(c, d))),
                     attributive: core.attributive,
                     day_part,
+                    clock,
                     anchor: None,
                     interval: None,
                 });
@@ -657,6 +678,77 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
         }
     }
     out
+}
+
+/// «в 23:00 29 марта»: hours and minutes among the first tokens of a match.
+fn clock_inside(tg: &Tagged, start: usize, end: usize) -> Option<(u32, u32)> {
+    (start..end.min(start + 3)).find_map(|k| {
+        let (h, hd) = tg.number(k)?;
+        let (m, md) = tg.number(k + 2)?;
+        (hd <= 2
+            && h <= 24
+            && md == 2
+            && m < 60
+            && tg.punct(k + 1) == Some(':')
+            && tg.adjacent(k + 1)
+            && tg.adjacent(k + 2))
+        .then_some((h, m))
+    })
+}
+
+/// "10 p.m. Wednesday", "9:30 a.m. EST Nov. 9", "noon Thursday": a time of day just before
+/// the day at `k` — the hours and minutes, and the token where the time begins.
+fn clock_before(tg: &Tagged, k: usize) -> Option<((u32, u32), usize)> {
+    let pack = tg.pack;
+    if pack.meridiems.is_empty() && pack.clock_words.is_empty() || k == 0 || !tg.joined(k) {
+        return None;
+    }
+    let folded = |x: usize| {
+        tg.tok(x)
+            .filter(|t| t.is_word())
+            .map(|t| crate::language::fold(t.text(tg.source)))
+    };
+    // A time zone between: "5 p.m. EST Nov. 9".
+    let mut x = k;
+    if folded(x - 1).is_some_and(|f| pack.duration_words.clock_after.contains(&f)) && x >= 2 {
+        x -= 1;
+        if !tg.joined(x) {
+            return None;
+        }
+    }
+    if let Some(&h) = folded(x - 1).and_then(|f| pack.clock_words.get(&f)) {
+        return Some(((h, 0), x - 1));
+    }
+    // "p.m." is written in up to four tokens ("p", ".", "m", "."), "pm" in one.
+    let (offset, first) = [4, 3, 2, 1].into_iter().find_map(|n| {
+        let a = x.checked_sub(n)?;
+        if !(a + 1..x).all(|y| tg.adjacent(y)) {
+            return None;
+        }
+        let written = tg.source[tg.tokens[a].start..tg.tokens[x - 1].end].to_lowercase();
+        pack.meridiems.get(&written).map(|&o| (o, a))
+    })?;
+    // The hour, and its minutes after a colon: "10 p.m.", "9:30 a.m.".
+    let hour_at = |y: usize| {
+        tg.number(y)
+            .filter(|&(h, d)| d <= 2 && (1..=12).contains(&h))
+    };
+    let (h, m, begin) = match first.checked_sub(3) {
+        Some(y)
+            if tg.punct(y + 1) == Some(':')
+                && tg.adjacent(y + 1)
+                && tg.adjacent(y + 2)
+                && hour_at(y).is_some()
+                && tg.number(y + 2).is_some_and(|(m, d)| d == 2 && m < 60) =>
+        {
+            (hour_at(y)?.0, tg.number(y + 2)?.0, y)
+        }
+        _ => (hour_at(first.checked_sub(1)?)?.0, 0, first - 1),
+    };
+    if !tg.joined(first) || !tg.joined(begin + 1) {
+        return None;
+    }
+    Some(((h % 12 + offset, m), begin))
 }
 
 /// Tries every pattern at token `i`: (first token, governing preposition, match).
@@ -3871,6 +3963,39 @@ mod tests {
         ] {
             assert!(found_in(Lang::En, not_a_year).is_empty(), "{not_a_year}");
         }
+    }
+
+    #[test]
+    fn times_of_day_with_their_day() {
+        let clock = |lang, t: &str| {
+            extracted(lang, t)
+                .temporals
+                .into_iter()
+                .map(|x| (t[x.span].to_string(), x.clock))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            clock(Lang::En, "The deadline is 10 p.m. Wednesday."),
+            [("10 p.m. Wednesday".into(), Some((22, 0)))]
+        );
+        assert_eq!(
+            clock(Lang::En, "Bids are due by 9:30 a.m. EST Nov. 9.")[0],
+            ("9:30 a.m. EST Nov. 9".into(), Some((9, 30)))
+        );
+        assert_eq!(
+            clock(Lang::En, "They met at noon Thursday.")[0],
+            ("noon Thursday".into(), Some((12, 0)))
+        );
+        assert_eq!(
+            clock(Lang::Ru, "Встреча прошла в 15:00 6 января.")[0],
+            ("в 15:00 6 января".into(), Some((15, 0)))
+        );
+        // A count before a day is no time of it; nor is a time with no day after it.
+        assert_eq!(
+            clock(Lang::En, "He spent 10 days Friday.")[0],
+            ("Friday".into(), None)
+        );
+        assert!(clock(Lang::En, "It starts at 10 p.m. sharp.").is_empty());
     }
 
     #[test]

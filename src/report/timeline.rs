@@ -58,6 +58,9 @@ pub struct Entry<'a> {
     /// evening, night.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub day_part: Option<&'static str>,
+    /// The time of day written with the day ("22:00" in "10 p.m. Wednesday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
 }
 
 /// The value of a duration row.
@@ -132,6 +135,7 @@ pub fn entries<'a>(
             reference: None,
             every: None,
             day_part: None,
+            time: None,
         }
     };
     let mut rows: Vec<Entry> = durations
@@ -157,6 +161,7 @@ pub fn entries<'a>(
             reported: a.map(|a| a.reported),
             conditional: a.map(|a| a.conditional),
             day_part: t.day_part.map(|p| p.as_str()),
+            time: t.clock.map(|(h, m)| format!("{h:02}:{m:02}")),
             ..row(&t.span, kind(&t.value), t.interval)
         }
     }));
@@ -198,7 +203,10 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
         .min(40);
     for r in rows {
         let value = match (&r.start_date, &r.end_date, r.reference) {
-            (Some(s), Some(e), _) if s == e => s.clone(),
+            (Some(s), Some(e), _) if s == e => match &r.time {
+                Some(time) => format!("{s} {time}"),
+                None => s.clone(),
+            },
             (Some(s), Some(e), _) => format!("{s}…{e}"),
             (_, _, Some(when)) => format!("({when})"),
             _ => r
