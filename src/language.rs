@@ -356,6 +356,10 @@ struct CalendarFile {
     /// «этим утром».
     #[serde(default)]
     days_with_parts: StdHashMap<String, DayWithPart>,
+    /// A part of a period in one word or phrase: "year-end" is the end of the year (of the
+    /// date before it, or of publication).
+    #[serde(default)]
+    period_part_words: StdHashMap<String, PeriodPartEntry>,
     /// After an hour, the hours to add: "a.m." 0, "p.m." 12 ("10 p.m. Wednesday").
     #[serde(default)]
     meridiems: StdHashMap<String, u32>,
@@ -423,6 +427,14 @@ struct WeekendEntry {
     /// Nouns that make the word an adjective: «выходные дни» (days off in general).
     #[serde(default)]
     not_before: Vec<String>,
+}
+
+/// `[period_part_words]`: a unit and a part of it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeriodPartEntry {
+    unit: Unit,
+    part: Part,
 }
 
 /// `[days_with_parts]`: a day counted from publication and a part of it.
@@ -843,6 +855,8 @@ pub enum Phrase {
     DayWithPart(i32, DayPart),
     /// "fiscal", "fiscal year" before a year.
     Fiscal,
+    /// "year-end": a part of the period of the date before it (or of publication).
+    PeriodPart(Unit, Part),
 }
 
 /// Words read around durations only, as folded forms (`numbers.toml`).
@@ -1504,6 +1518,9 @@ impl LanguagePack {
             for phrase in &c.phrases {
                 add_phrase(phrase, Phrase::ContextPeriod(c.unit, c.years));
             }
+        }
+        for (phrase, p) in &cal.period_part_words {
+            add_phrase(phrase, Phrase::PeriodPart(p.unit, p.part));
         }
         for phrase in &cal.fiscal_phrases {
             add_phrase(phrase, Phrase::Fiscal);

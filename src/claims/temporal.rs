@@ -829,7 +829,7 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 return Some((i, None, same_period(unit, years, after)));
             }
             // Read with the other patterns, after a preposition or not.
-            Phrase::Fiscal => {}
+            Phrase::Fiscal | Phrase::PeriodPart(..) => {}
             Phrase::DayWithPart(day, _) => {
                 return Some((
                     i,
@@ -935,6 +935,16 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
                 Some((Phrase::ContextPeriod(unit, years), after)) => {
                     Some(same_period(unit, years, after))
                 }
+                // "by year-end".
+                Some((Phrase::PeriodPart(unit, part), after)) => Some(Core {
+                    attributive: false,
+                    value: TimeValue::PeriodOfContext { unit, part },
+                    year_tok: None,
+                    day_month: None,
+                    weekday: None,
+                    ends: None,
+                    end: after,
+                }),
                 _ => None,
             })
             .or_else(|| holiday(tg, j))
@@ -3996,6 +4006,24 @@ mod tests {
             ("Friday".into(), None)
         );
         assert!(clock(Lang::En, "It starts at 10 p.m. sharp.").is_empty());
+    }
+
+    #[test]
+    fn the_end_of_a_year_in_one_word() {
+        let end = TimeValue::PeriodOfContext {
+            unit: crate::language::Unit::Year,
+            part: Part::Late,
+        };
+        for text in [
+            "The deal will close by year-end.",
+            "Cuts are planned around year end.",
+        ] {
+            let e = extracted(Lang::En, text);
+            assert_eq!(e.temporals.len(), 1, "{text}");
+            assert_eq!(e.temporals[0].value, end, "{text}");
+            // Not "around year": a duration of one year.
+            assert!(e.durations.is_empty(), "{text}");
+        }
     }
 
     #[test]
