@@ -553,6 +553,23 @@ fn timeline_places_the_full_year_by_the_period_reported_not_by_a_deadline() {
 }
 
 #[test]
+fn timeline_places_that_year_and_the_same_day_by_the_date_before() {
+    let rows = timeline_rows(
+        "---\ndate: 2018-07-10\n---\nБорис Джонсон подал в отставку 9 июля. В тот же день \
+         уволился Дэвид Дэвис. В 2014 году он переехал. В том же году он женился.\n",
+    );
+    assert_eq!(row(&rows, "В тот же день")["start_date"], "2018-07-09");
+    assert_eq!(row(&rows, "В том же году")["start_date"], "2014-01-01");
+    let rows = timeline_rows(
+        "---\ndate: 2026-01-10\nlang: en\n---\nHe moved to Paris in 1995. That year he married.\n",
+    );
+    let that = row(&rows, "That year");
+    assert_eq!(that["start_date"], "1995-01-01");
+    // "that" opening the expression is no "said that".
+    assert_eq!(that["reported"], false);
+}
+
+#[test]
 fn timeline_reads_a_fiscal_year_as_its_widest_span() {
     let rows = timeline_rows(
         "---\ndate: 1989-11-02\nlang: en\n---\nNet income in fiscal 1989 rose 5%. Fiscal year \

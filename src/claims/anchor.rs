@@ -402,7 +402,10 @@ fn anchor_one(
     let conditional = clause
         .clone()
         .any(|i| words.roles(i).has(Roles::CONDITIONAL) && !words.is_capitalised_calendar_word(i));
-    let opener = clause.clone().find(|&i| words.text.tokens[i].is_word());
+    // Not a word of the expression itself ("That year he married": "that" is no "said that").
+    let opener = clause
+        .clone()
+        .find(|&i| words.text.tokens[i].is_word() && !claim.tokens.contains(&i));
     let opens_reported = opener.is_some_and(|i| words.roles(i).has(Roles::REPORTED_SPEECH));
     let reported = reported_marker || (subordinate && opens_reported);
     let strong = is_adverbial(claim, nearest.index, words, sentence);

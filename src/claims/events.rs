@@ -38,7 +38,9 @@ pub fn find(sc: Scope, temporals: &[Temporal]) -> Vec<DatedEvent> {
         let s = t.sentence;
         // Scheduled: a day, anchored to a predicate that dates events («пройдет»), not in
         // the past tense (a past strike or talks may well run over several days).
+        // A day named by the date before it («в тот же день») dates nothing of its own.
         let dated = t.interval.is_some_and(grain_days)
+            && !matches!(t.value, crate::claims::TimeValue::SamePeriod { .. })
             && t.anchor.as_ref().is_some_and(|a| {
                 !a.conditional
                     && a.tense != Tense::Past
