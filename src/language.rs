@@ -895,6 +895,8 @@ pub struct LanguagePack {
     /// Plan markers are nouns too ("announced plans to").
     pub plan_markers_are_nouns_too: bool,
     abbreviations: HashSet<String>,
+    /// The [`prefix_key`]s of the abbreviations: most words are ruled out unfolded.
+    abbreviation_prefixes: PrefixFilter,
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
     year_determiners: HashSet<String>,
@@ -1701,6 +1703,9 @@ impl LanguagePack {
             bare_times_modify_verb: gr.bare_times_modify_verb,
             plan_markers_are_nouns_too: gr.plan_markers_are_nouns_too,
             abbreviations: set(&gr.abbreviations),
+            abbreviation_prefixes: PrefixFilter::new(
+                gr.abbreviations.iter().filter_map(|w| prefix_key(&fold(w))),
+            ),
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
             year_determiners: set(&cal.year_determiners),
@@ -1905,6 +1910,12 @@ impl LanguagePack {
     /// Abbreviation whose full stop does not end a sentence.
     pub fn is_abbreviation(&self, folded: &str) -> bool {
         self.abbreviations.contains(folded)
+    }
+
+    /// Whether a word as written may fold to an abbreviation (false: it certainly does not).
+    #[inline]
+    pub fn may_be_abbreviation(&self, word: &str) -> bool {
+        prefix_key(word).is_none_or(|k| self.abbreviation_prefixes.may_contain(k))
     }
 }
 
