@@ -350,8 +350,8 @@ impl<'a> Tagged<'a> {
         want: impl Fn(&Phrase) -> bool,
     ) -> Option<(Phrase, usize)> {
         let phrases = match self.entries.get(i) {
-            Some(Some(e)) => &e.phrases[..],
-            _ => &[],
+            Some(Some(e)) if !e.phrases.is_empty() => &e.phrases[..],
+            _ => return None,
         };
         // When the next token is no lexicon word of the same segment (nor the stop of an
         // abbreviation, "St. Patrick's Day"), only one-word phrases can match; they come last
