@@ -338,21 +338,32 @@ impl<'a> Tagged<'a> {
     }
 
     /// Phrase of the lexicon starting at `i`: (meaning, index after it).
+    #[inline]
     pub(crate) fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
         self.phrase_of(i, |_| true)
     }
 
     /// The longest phrase at `i` whose meaning `want` accepts: other phrases are not
-    /// compared word by word.
+    /// compared word by word. Most tokens open none: that test is inlined in the callers.
+    #[inline]
     pub(crate) fn phrase_of(
         &self,
         i: usize,
         want: impl Fn(&Phrase) -> bool,
     ) -> Option<(Phrase, usize)> {
-        let phrases = match self.entries.get(i) {
-            Some(Some(e)) if !e.phrases.is_empty() => &e.phrases[..],
-            _ => return None,
-        };
+        match self.entries.get(i) {
+            Some(Some(e)) if !e.phrases.is_empty() => self.phrase_in(i, &e.phrases, want),
+            _ => None,
+        }
+    }
+
+    /// [`Tagged::phrase_of`] among the `phrases` token `i` opens.
+    fn phrase_in(
+        &self,
+        i: usize,
+        phrases: &'a [(Vec<u32>, Phrase)],
+        want: impl Fn(&Phrase) -> bool,
+    ) -> Option<(Phrase, usize)> {
         // When the next token is no lexicon word of the same segment (nor the stop of an
         // abbreviation, "St. Patrick's Day"), only one-word phrases can match; they come last
         // (longest first).
