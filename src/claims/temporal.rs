@@ -2053,11 +2053,17 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
             Word::WeekdayShift(s) => Some(*s),
             _ => None,
         });
-        // The month written with a capital: "this May", never "this may happen".
-        let capital = tg
-            .tok(j + 1)
-            .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase));
-        if let (Some(shift), Some(month), true) = (shift, tg.month(j + 1), capital) {
+        // The month written with a capital: "this May", never "this may happen". Looked at
+        // only after a shift word.
+        let capital = || {
+            tg.tok(j + 1)
+                .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase))
+        };
+        if let (Some(shift), Some(month), true) = (
+            shift,
+            shift.and_then(|_| tg.month(j + 1)),
+            shift.is_some() && capital(),
+        ) {
             // A year after it names the month outright ("last April 2025" is rare; leave it).
             if trailing_year(tg, j + 2).0.is_none() {
                 return Some(Core {
