@@ -300,6 +300,9 @@ fn teaser_sentences(source: &str, text: &Text, pack: &crate::language::LanguageP
                 .filter(|t| t.is_word())
                 .map(|t| t.text(source));
             let first: [Option<&str>; 3] = [words.next(), words.next(), words.next()];
+            if !first[0].is_some_and(|w| pack.may_open_teaser(w)) {
+                return false;
+            }
             let mut done = 0;
             pack.teaser_markers.iter().any(|m| {
                 !m.is_empty()

@@ -914,6 +914,8 @@ pub struct LanguagePack {
     /// Phrases opening a sentence that quotes another article («Читайте также:»), as word
     /// lists: its dates belong to that article.
     pub teaser_markers: Vec<Vec<String>>,
+    /// The [`prefix_key`]s of the teaser markers' first words.
+    teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
     calendar_verbs: HashSet<String>,
@@ -924,6 +926,8 @@ pub struct LanguagePack {
     /// Plan markers are nouns too ("announced plans to").
     pub plan_markers_are_nouns_too: bool,
     abbreviations: HashSet<String>,
+    /// The [`prefix_key`]s of the abbreviations: most words are ruled out unfolded.
+    abbreviation_prefixes: PrefixFilter,
     date_fillers: HashSet<String>,
     possessive_suffixes: Vec<String>,
     year_determiners: HashSet<String>,
@@ -1029,6 +1033,10 @@ pub fn fold_into(out: &mut String, word: &str) {
     let mut run = 0; // start of the pending run of unchanged bytes
     let mut i = 0;
     while i < b.len() {
+        if b.get(i..i + 8).is_some_and(unchanged_cyrillic4) {
+            i += 8;
+            continue;
+        }
         let width = unchanged_width(b, i);
         if width > 0 {
             i += width;
@@ -1044,6 +1052,25 @@ pub fn fold_into(out: &mut String, word: &str) {
         run = i;
     }
     out.push_str(&word[run..]);
+}
+
+/// Whether eight bytes from a character boundary are four small Cyrillic letters а–я or
+/// ѐ–џ but «ё» (U+0430–U+045F but U+0451): the two-byte letters [`fold_char`] leaves as
+/// they are but «ґ», tested at once. Lanes of 16 bits hold a lead byte and its
+/// continuation byte (valid UTF-8).
+#[inline]
+fn unchanged_cyrillic4(chunk: &[u8]) -> bool {
+    const LANES: u64 = 0x0001_0001_0001_0001;
+    let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    // Lead bytes D0 or D1 only.
+    if x & (0xFE * LANES) != 0xD0 * LANES {
+        return false;
+    }
+    // Each letter's offset into U+0400–U+047F, seven bits in its lane.
+    let v = ((x & LANES) << 6) | ((x >> 8) & (0x3F * LANES));
+    // Bit 7 of each lane: offset ≥ 0x30, offset < 0x60, offset ≠ 0x51.
+    let ok = (v + 0x50 * LANES) & !(v + 0x20 * LANES) & ((v ^ (0x51 * LANES)) + 0x7F * LANES);
+    ok & (0x80 * LANES) == 0x80 * LANES
 }
 
 /// The byte length of the character at `i` when [`fold_char`] leaves it as it is and it is
@@ -1733,6 +1760,11 @@ impl LanguagePack {
                 .iter()
                 .map(|p| p.split_whitespace().map(fold).collect())
                 .collect(),
+            teaser_prefixes: PrefixFilter::new(
+                gr.teaser_markers
+                    .iter()
+                    .filter_map(|p| prefix_key(&fold(p.split_whitespace().next()?))),
+            ),
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
             calendar_verbs: set(&gr.calendar_verbs),
@@ -1740,6 +1772,9 @@ impl LanguagePack {
             bare_times_modify_verb: gr.bare_times_modify_verb,
             plan_markers_are_nouns_too: gr.plan_markers_are_nouns_too,
             abbreviations: set(&gr.abbreviations),
+            abbreviation_prefixes: PrefixFilter::new(
+                gr.abbreviations.iter().filter_map(|w| prefix_key(&fold(w))),
+            ),
             date_fillers: set(&cal.date_fillers),
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
             year_determiners: set(&cal.year_determiners),
@@ -1945,6 +1980,19 @@ impl LanguagePack {
     pub fn is_abbreviation(&self, folded: &str) -> bool {
         self.abbreviations.contains(folded)
     }
+
+    /// Whether a word as written may fold to the first word of a teaser marker (false: it
+    /// certainly does not).
+    #[inline]
+    pub fn may_open_teaser(&self, word: &str) -> bool {
+        prefix_key(word).is_none_or(|k| self.teaser_prefixes.may_contain(k))
+    }
+
+    /// Whether a word as written may fold to an abbreviation (false: it certainly does not).
+    #[inline]
+    pub fn may_be_abbreviation(&self, word: &str) -> bool {
+        prefix_key(word).is_none_or(|k| self.abbreviation_prefixes.may_contain(k))
+    }
 }
 
 /// The language data embedded in the binary.
@@ -2025,6 +2073,20 @@ mod tests {
             ] {
                 fold_into(&mut buf, &w);
                 assert_eq!(buf, reference(&w), "{w:?}");
+            }
+        }
+    }
+
+    /// The four-letter test agrees with [`unchanged_width`] (but «ґ», which it leaves to
+    /// the letter-by-letter test) at every position of every two-byte character.
+    #[test]
+    fn four_letter_test_agrees_with_the_one_letter_test() {
+        for c in (0x80u32..0x800).filter_map(char::from_u32) {
+            for k in 0..4 {
+                let w: String = (0..4).map(|j| if j == k { c } else { 'о' }).collect();
+                let b = w.as_bytes();
+                let one = (0..4).all(|j| unchanged_width(b, 2 * j) == 2 && b[2 * j] != 0xD2);
+                assert_eq!(unchanged_cyrillic4(b), one, "{w:?}");
             }
         }
     }

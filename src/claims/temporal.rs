@@ -338,21 +338,32 @@ impl<'a> Tagged<'a> {
     }
 
     /// Phrase of the lexicon starting at `i`: (meaning, index after it).
+    #[inline]
     pub(crate) fn phrase(&self, i: usize) -> Option<(Phrase, usize)> {
         self.phrase_of(i, |_| true)
     }
 
     /// The longest phrase at `i` whose meaning `want` accepts: other phrases are not
-    /// compared word by word.
+    /// compared word by word. Most tokens open none: that test is inlined in the callers.
+    #[inline]
     pub(crate) fn phrase_of(
         &self,
         i: usize,
         want: impl Fn(&Phrase) -> bool,
     ) -> Option<(Phrase, usize)> {
-        let phrases = match self.entries.get(i) {
-            Some(Some(e)) => &e.phrases[..],
-            _ => &[],
-        };
+        match self.entries.get(i) {
+            Some(Some(e)) if !e.phrases.is_empty() => self.phrase_in(i, &e.phrases, want),
+            _ => None,
+        }
+    }
+
+    /// [`Tagged::phrase_of`] among the `phrases` token `i` opens.
+    fn phrase_in(
+        &self,
+        i: usize,
+        phrases: &'a [(Vec<u32>, Phrase)],
+        want: impl Fn(&Phrase) -> bool,
+    ) -> Option<(Phrase, usize)> {
         // When the next token is no lexicon word of the same segment (nor the stop of an
         // abbreviation, "St. Patrick's Day"), only one-word phrases can match; they come last
         // (longest first).
@@ -2200,11 +2211,17 @@ fn month_or_year(tg: &Tagged, j: usize, part: Option<Part>, governed: bool) -> O
             Word::WeekdayShift(s) => Some(*s),
             _ => None,
         });
-        // The month written with a capital: "this May", never "this may happen".
-        let capital = tg
-            .tok(j + 1)
-            .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase));
-        if let (Some(shift), Some(month), true) = (shift, tg.month(j + 1), capital) {
+        // The month written with a capital: "this May", never "this may happen". Looked at
+        // only after a shift word.
+        let capital = || {
+            tg.tok(j + 1)
+                .is_some_and(|t| t.text(tg.source).starts_with(char::is_uppercase))
+        };
+        if let (Some(shift), Some(month), true) = (
+            shift,
+            shift.and_then(|_| tg.month(j + 1)),
+            shift.is_some() && capital(),
+        ) {
             // A year after it names the month outright ("last April 2025" is rare; leave it).
             if trailing_year(tg, j + 2).0.is_none() {
                 return Some(Core {
