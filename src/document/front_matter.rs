@@ -382,13 +382,7 @@ mod tests {
             "Off",
             "2018",
         ];
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = super::super::generator(0x2545_F491_4F6C_DD1D);
         let mut answered = 0;
         for _ in 0..20_000 {
             // Lines "key: value", each side one to three pieces.

@@ -267,6 +267,17 @@ impl std::fmt::Display for DocumentError {
     }
 }
 
+/// A xorshift generator of test inputs: the same sequence on every run.
+#[cfg(test)]
+fn generator(mut state: u64) -> impl FnMut() -> u64 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

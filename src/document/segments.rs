@@ -216,13 +216,7 @@ mod tests {
             "a", "Б", "7", "1.", "2)", " ", "  ", "\n", "\n\n", "-", "+", "=", "#", ">", "*", "_",
             "`", "[", "]", "(", ")", "<", "&", "|", "~", "«", "—", ".", ",", "\u{a0}", "\t", "!",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = super::super::generator(0x9E37_79B9_7F4A_7C15);
         let mut answered = 0;
         for _ in 0..20_000 {
             let len = 1 + next() % 24;
