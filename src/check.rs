@@ -224,8 +224,8 @@ fn weekdays_beside_dates(temporals: &mut [Temporal], tokens: &[crate::text::Toke
 /// before it), moved by the duration. In a report on a quarter, "a year ago" and "a year
 /// earlier" are that quarter a year before, however far back the quarter was named, as long
 /// as no time named since lies outside it (the year-ago quarter of a financial report). "A
-/// year earlier" with no time before it at all counts back from publication, like "a year
-/// ago".
+/// year earlier" with no time before it in its sentence or the one before counts back from
+/// publication, like "a year ago".
 fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], published: NaiveDate) {
     use crate::claims::Grain;
     use crate::language::Relation;
@@ -266,7 +266,7 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], publishe
         });
         let from = match (near, quarter) {
             (Some((_, i)), _) | (None, Some(i)) => i,
-            (None, None) if nearest.is_none() && d.relation == Some(Relation::Earlier) => {
+            (None, None) if d.relation == Some(Relation::Earlier) => {
                 let ago = Duration {
                     relation: Some(Relation::Ago),
                     ..d.clone()

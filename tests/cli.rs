@@ -460,6 +460,12 @@ fn timeline_places_a_year_ago_in_a_quarterly_report_and_an_earlier_day_alone() {
     // With no time before it, «днем ранее» counts back from publication.
     let rows = timeline_rows("---\ndate: 2018-07-09\n---\nДнем ранее министр ушел в отставку.\n");
     assert_eq!(row(&rows, "Днем ранее")["start_date"], "2018-07-08");
+    // Nor with a time only further back.
+    let rows = timeline_rows(
+        "---\ndate: 1998-02-06\nlang: en\n---\nIn 1996 the plant closed. Jobs grew. Pay rose. \
+         Wages were 3.8 percent higher than a year earlier.\n",
+    );
+    assert_eq!(row(&rows, "a year earlier")["start_date"], "1997-01-01");
 }
 
 #[test]
