@@ -121,7 +121,11 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 // report: the last quarter named before it that had ended by publication (a
                 // coming one only for a plan: "a fourth-quarter charge … In the latest quarter,
                 // it lost"), or else the last one that ended before publication.
-                TimeValue::SamePeriod { unit, years } => {
+                TimeValue::SamePeriod {
+                    unit,
+                    years,
+                    months,
+                } => {
                     let future = tense == Some(morphology::Tense::Future);
                     let period = match unit {
                         None => context,
@@ -134,11 +138,21 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                             let this = resolve::period_of(Unit::Quarter, None, published.date)?;
                             resolve::shifted(this, Unit::Quarter, -1.0)
                         }),
-                        Some(u) => context.and_then(|c| {
-                            resolve::period_of(u, None, c.start).filter(|whole| c.end <= whole.end)
-                        }),
+                        Some(u) => context
+                            .and_then(|c| {
+                                resolve::period_of(u, None, c.start)
+                                    .filter(|whole| c.end <= whole.end)
+                            })
+                            // "the following month" with no date before it: publication's.
+                            .or_else(|| {
+                                (months > 0 || years > 0)
+                                    .then(|| resolve::period_of(u, None, published.date))
+                                    .flatten()
+                            }),
                     };
-                    period.and_then(|p| resolve::shifted(p, Unit::Year, years.into()))
+                    period
+                        .and_then(|p| resolve::shifted(p, Unit::Year, years.into()))
+                        .and_then(|p| resolve::shifted(p, Unit::Month, months.into()))
                 }
                 _ => resolve::resolve(&t.value, published.date, tense),
             };
@@ -248,7 +262,9 @@ fn place_by_context(temporals: &[Temporal], durations: &mut [Duration], publishe
         let mut placed = before
             .iter()
             .rev()
-            .filter(|t| !matches!(t.value, TimeValue::SamePeriod { years, .. } if years != 0))
+            .filter(|t| {
+                !matches!(t.value, TimeValue::SamePeriod { years, months, .. } if years != 0 || months != 0)
+            })
             .filter_map(|t| t.interval);
         let last = placed.clone().next();
         let quarter = placed

@@ -446,7 +446,7 @@ struct DayWithPart {
 }
 
 /// `[[context_periods]]`: phrases naming the period of the date before them, or its
-/// quarter or year (`unit`), moved by whole `years`.
+/// quarter or year (`unit`), moved by whole `years` and `months`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ContextPeriodEntry {
@@ -454,6 +454,8 @@ struct ContextPeriodEntry {
     unit: Option<Unit>,
     #[serde(default)]
     years: i32,
+    #[serde(default)]
+    months: i32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -847,8 +849,8 @@ pub enum Phrase {
     /// «года» in «в конце года»: a period of the date before it.
     PeriodNoun(Unit),
     /// "the quarter", «аналогичный период прошлого года»: the period (or its quarter or
-    /// year) of the date before it, moved by whole years.
-    ContextPeriod(Option<Unit>, i32),
+    /// year) of the date before it, moved by whole years and months.
+    ContextPeriod(Option<Unit>, i32, i32),
     /// "after next" after a weekday: the one after the coming one.
     AfterNext,
     /// "this morning" (0), "last night" (-1): a part of a day counted from publication.
@@ -1543,7 +1545,7 @@ impl LanguagePack {
         }
         for c in &cal.context_periods {
             for phrase in &c.phrases {
-                add_phrase(phrase, Phrase::ContextPeriod(c.unit, c.years));
+                add_phrase(phrase, Phrase::ContextPeriod(c.unit, c.years, c.months));
             }
         }
         for (phrase, p) in &cal.period_part_words {

@@ -571,6 +571,23 @@ fn timeline_places_that_year_and_the_same_day_by_the_date_before() {
     );
     let that = row(&rows, "That year");
     assert_eq!(that["start_date"], "1995-01-01");
+    // A story's next period counts from the date before it, or from publication.
+    let rows = timeline_rows(
+        "---\ndate: 2026-01-10\nlang: en\n---\nHe joined in 1995. The following year he left. \
+         On March 3, 2025, he arrived. The following month he returned.\n",
+    );
+    assert_eq!(row(&rows, "The following year")["start_date"], "1996-01-01");
+    assert_eq!(
+        row(&rows, "The following month")["start_date"],
+        "2025-04-01"
+    );
+    let rows = timeline_rows(
+        "---\ndate: 2026-01-10\nlang: en\n---\nThe following month prices will rise.\n",
+    );
+    assert_eq!(
+        row(&rows, "The following month")["start_date"],
+        "2026-02-01"
+    );
     // "that" opening the expression is no "said that".
     assert_eq!(that["reported"], false);
 }

@@ -197,6 +197,8 @@ pub enum TimeValue {
         unit: Option<Unit>,
         /// Years to move it by: -1 for a year before.
         years: i32,
+        /// Months to move it by: 1 for "the following month".
+        months: i32,
     },
     /// A month, day or part of one in a year named relative to publication: «в марте
     /// прошлого года», "in March last year".

@@ -836,8 +836,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             Phrase::AfterNext => {}
             // Only after a part: «в конце года».
             Phrase::PeriodNoun(_) => {}
-            Phrase::ContextPeriod(unit, years) => {
-                return Some((i, None, same_period(unit, years, after)));
+            Phrase::ContextPeriod(unit, years, months) => {
+                return Some((i, None, same_period(unit, (years, months), after)));
             }
             // Read with the other patterns, after a preposition or not.
             Phrase::Fiscal | Phrase::PeriodPart(..) => {}
@@ -943,8 +943,8 @@ fn match_at(tg: &Tagged, i: usize, found: &[Temporal]) -> Option<(usize, Option<
             .or(first)
             .or_else(|| nth_in_month(tg, tg.skip_filler(j)))
             .or_else(|| match tg.phrase(j) {
-                Some((Phrase::ContextPeriod(unit, years), after)) => {
-                    Some(same_period(unit, years, after))
+                Some((Phrase::ContextPeriod(unit, years, months), after)) => {
+                    Some(same_period(unit, (years, months), after))
                 }
                 // "by year-end".
                 Some((Phrase::PeriodPart(unit, part), after)) => Some(Core {
@@ -1038,10 +1038,18 @@ fn fiscal_year(tg: &Tagged, j: usize) -> Option<Core> {
 }
 
 /// "the year-ago quarter": placed later by the date before it.
-fn same_period(unit: Option<crate::language::Unit>, years: i32, end: usize) -> Core {
+fn same_period(
+    unit: Option<crate::language::Unit>,
+    (years, months): (i32, i32),
+    end: usize,
+) -> Core {
     Core {
         attributive: false,
-        value: TimeValue::SamePeriod { unit, years },
+        value: TimeValue::SamePeriod {
+            unit,
+            years,
+            months,
+        },
         year_tok: None,
         day_month: None,
         weekday: None,
