@@ -136,7 +136,7 @@ impl<'a> SentenceWords<'a> {
         } else if self.roles(i).has(Roles::FUTURE_MARKER) && !self.is_noun_use(i) {
             WordClass::Verb {
                 form: VerbForm::Finite,
-                tense: Some(Tense::Future),
+                tense: self.plan_tense(i),
             }
         } else if self.is_calendar_word(i) {
             // Calendar words («января», «вторник») are never predicates.
@@ -197,6 +197,33 @@ impl<'a> SentenceWords<'a> {
         c
     }
 
+    /// The tense a plan marker gives its event: the future, unless a past auxiliary puts the
+    /// plan itself in the past ("was scheduled to close Monday": it may have closed, or not).
+    fn plan_tense(&mut self, i: usize) -> Option<Tense> {
+        if i > self.base && self.is_be_auxiliary(i - 1) {
+            let auxiliary = self.text.tokens[i - 1].text(self.source);
+            let class = crate::morphology::classify_cached(self.pack.lang, self.morph, auxiliary);
+            if matches!(
+                class,
+                WordClass::Verb {
+                    tense: Some(Tense::Past),
+                    ..
+                }
+            ) {
+                return None;
+            }
+        }
+        Some(Tense::Future)
+    }
+
+    /// Whether token `i` is an auxiliary of the passive ("is", "was"; not the perfect's "has").
+    fn is_be_auxiliary(&self, i: usize) -> bool {
+        self.roles(i).has(Roles::PARTICIPLE_MARKER)
+            && !self
+                .pack
+                .is_perfect_auxiliary(self.text.tokens[i].text(self.source))
+    }
+
     /// A plan marker used as a noun: "announced plans to", "its plans", "the will of":
     /// after a determiner or a finite verb.
     fn is_noun_use(&mut self, i: usize) -> bool {
@@ -204,7 +231,9 @@ impl<'a> SentenceWords<'a> {
             return false;
         }
         let prev = &self.text.tokens[i - 1];
+        // "is scheduled to", "were slated to": a passive, not a noun after a verb.
         prev.is_word()
+            && !self.is_be_auxiliary(i - 1)
             && (self.pack.is_year_determiner(prev.text(self.source))
                 || matches!(
                     self.class(i - 1),
