@@ -1,9 +1,10 @@
 //! One document through the whole pipeline: text → claims → rules → diagnostics.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::claims::{
-    anchor, events, mentions, resolve, temporal, words, Claims, Duration, Temporal, TimeValue,
+    anchor, events, mentions, resolve, temporal, words, Claims, Duration, Interval, Temporal,
+    TimeValue,
 };
 use crate::diagnostics::Diagnostic;
 use crate::document::{Document, LineIndex};
@@ -82,6 +83,7 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         let mut quarter_context: Option<crate::claims::Interval> = None;
         let mut ended_quarter_context: Option<crate::claims::Interval> = None;
         let mut previous: Option<(usize, Option<Prep>)> = None;
+        let mut story = Story::new(&temporals, &references, published.date);
         for t in &mut temporals {
             // A time that modifies a noun is not placed by the verb's tense, nor is a limit
             // by a past one («продлили до 20 ноября», "extended to Nov. 20", «перенесли на 15
@@ -156,11 +158,15 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
                 }
                 _ => resolve::resolve(&t.value, published.date, tense),
             };
+            if let Some(i) = story.place(t, tense) {
+                t.interval = Some(i);
+            }
             // Nor is a deadline ("by 1992", «к 2030 году») the period the text goes on about
             // (but «за три месяца до 30 июня» is: «до» closes a period as often).
             let derived =
                 matches!(t.value, TimeValue::SamePeriod { .. }) || t.prep == Some(Prep::By);
             if let Some(i) = t.interval.filter(|_| !t.attributive && !derived) {
+                story.follow(t, i);
                 context = Some(i);
                 if i.grain == crate::claims::Grain::Quarter {
                     quarter_context = Some(i);
@@ -206,6 +212,127 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
             orders,
         },
     )
+}
+
+/// The year a story of the past is told in: «В 1941 году … 22 июня началась» is 22 June
+/// 1941, not last June. In news the year holds only in the sentence that names it, for a
+/// past event and a plain time (not "since 1980", not a deadline); in a history (a text whose
+/// written years are mostly long past and whose times seldom count from publication) it
+/// holds for any time not in the future until another one is named. A sentence that counts
+/// from publication («Вчера, 17 февраля, …») is never the story's.
+struct Story {
+    published: NaiveDate,
+    history: bool,
+    /// Sentences with a time counted from publication, sorted.
+    now_sentences: Vec<usize>,
+    /// The story's year and the last sentence that named it.
+    year: Option<(i32, usize)>,
+}
+
+/// How many years before publication a year must lie for the text after it to be read as a
+/// story of that year: last year's «в марте» is as often this year's.
+const STORY_YEARS_BACK: i32 = 2;
+
+/// How many years long past a text must write to be read as a history, and have more than
+/// four times as many as other years and times counted from publication.
+const HISTORY_MIN_YEARS: usize = 4;
+
+impl Story {
+    fn new(
+        temporals: &[Temporal],
+        references: &[crate::claims::Reference],
+        published: NaiveDate,
+    ) -> Story {
+        let (mut old, mut recent) = (0, 0);
+        for t in temporals {
+            match t.value.written_year() {
+                Some(y) if y <= published.year() - STORY_YEARS_BACK => old += 1,
+                Some(_) => recent += 1,
+                None if counts_from_publication(&t.value) => recent += 1,
+                None => {}
+            }
+        }
+        let mut now_sentences: Vec<usize> = temporals
+            .iter()
+            .filter(|t| counts_from_publication(&t.value))
+            .map(|t| t.sentence)
+            .chain(references.iter().map(|r| r.sentence))
+            .collect();
+        now_sentences.sort_unstable();
+        now_sentences.dedup();
+        Story {
+            published,
+            history: old >= HISTORY_MIN_YEARS && old > 4 * recent,
+            now_sentences,
+            year: None,
+        }
+    }
+
+    /// Whether `t` may belong to the story: a past event, or in a history any not to come;
+    /// in news a plain time only.
+    fn may_tell(&self, t: &Temporal) -> bool {
+        let tense_fits = match t.anchor.as_ref().map(|a| a.tense) {
+            Some(morphology::Tense::Past) => true,
+            Some(morphology::Tense::Future) => false,
+            _ => self.history,
+        };
+        let plain = matches!(t.prep, None | Some(Prep::At | Prep::Around));
+        tense_fits && (plain || self.history)
+    }
+
+    /// Where `t` falls when it continues the story: a year-less date in the story's year.
+    fn place(&self, t: &Temporal, tense: Option<morphology::Tense>) -> Option<Interval> {
+        let (year, named) = self.year?;
+        let reach = if self.history { usize::MAX } else { 0 };
+        if t.sentence.saturating_sub(named) > reach
+            || !self.may_tell(t)
+            || self.now_sentences.binary_search(&t.sentence).is_ok()
+        {
+            return None;
+        }
+        resolve::resolve(&in_year(&t.value, year)?, self.published, tense)
+    }
+
+    /// The story goes on with `t`, placed at `i`: in its year if that is long past and `t`
+    /// may belong to a story, else in none.
+    fn follow(&mut self, t: &Temporal, i: Interval) {
+        let year = i.start.year();
+        self.year = (year == i.end.year()
+            && year <= self.published.year() - STORY_YEARS_BACK
+            && self.may_tell(t))
+        .then_some((year, t.sentence));
+    }
+}
+
+/// Whether a value is named relative to publication («вчера», «в прошлую пятницу»).
+fn counts_from_publication(value: &TimeValue) -> bool {
+    matches!(
+        value,
+        TimeValue::RelativeDay(_)
+            | TimeValue::RelativePeriod { .. }
+            | TimeValue::Weekday { .. }
+            | TimeValue::WeekdayAfterNext { .. }
+            | TimeValue::Weekend { .. }
+            | TimeValue::RelativeSeason { .. }
+            | TimeValue::RelativeMonth { .. }
+            | TimeValue::RelativeHoliday { .. }
+            | TimeValue::InRelativeYear { .. }
+    )
+}
+
+/// `value` placed in year `y`, for a day, month or season written without a year (and a
+/// range of them: its last end takes the year, the first may fall in the year before).
+fn in_year(value: &TimeValue, y: i32) -> Option<TimeValue> {
+    match value {
+        TimeValue::Date { year: None, .. }
+        | TimeValue::Month { year: None, .. }
+        | TimeValue::Season { year: None, .. } => Some(value.with_year(y)),
+        TimeValue::Range { from, to } if in_year(from, y).is_some() => Some(TimeValue::Range {
+            from: from.clone(),
+            to: Box::new(in_year(to, y)?),
+        }),
+        _ => None,
+    }
 }
 
 /// "Friday, Oct. 23": a weekday in apposition with a date that falls on it names that day

@@ -593,6 +593,30 @@ fn timeline_places_that_year_and_the_same_day_by_the_date_before() {
 }
 
 #[test]
+fn timeline_gives_a_year_less_date_the_year_of_the_story_it_continues() {
+    // News: only in the sentence of a year long past, and only for a past event.
+    let rows = timeline_rows(
+        "---\ndate: 2026-02-18\n---\nВ 2014 году протесты начались 21 ноября. Встреча \
+         прошла 10 февраля. В 2014 году законы, принятые 16 января, отменили. В 2014 году \
+         был принят закон, а 10 марта пройдут выборы. Вчера, 17 февраля, министр выступил.\n",
+    );
+    assert_eq!(row(&rows, "21 ноября")["start_date"], "2014-11-21");
+    assert_eq!(row(&rows, "10 февраля")["start_date"], "2026-02-10");
+    assert_eq!(row(&rows, "16 января")["start_date"], "2014-01-16");
+    assert_eq!(row(&rows, "10 марта")["start_date"], "2026-03-10");
+    assert_eq!(row(&rows, "17 февраля")["start_date"], "2026-02-17");
+    // A history (years long past, nothing counted from publication): the story's year holds
+    // until another is named.
+    let rows = timeline_rows(
+        "---\ndate: 2026-02-18\nlang: uk\n---\nУ 1918 році почалася війна. Армія \
+         відступила. 5 травня укладено мир. У 1919 році бої відновилися. У 1920 році \
+         настав мир. Бої 1921 року тривали. 12 серпня армія перейшла річку.\n",
+    );
+    assert_eq!(row(&rows, "5 травня")["start_date"], "1918-05-05");
+    assert_eq!(row(&rows, "12 серпня")["start_date"], "1921-08-12");
+}
+
+#[test]
 fn timeline_reads_a_fiscal_year_as_its_widest_span() {
     let rows = timeline_rows(
         "---\ndate: 1989-11-02\nlang: en\n---\nNet income in fiscal 1989 rose 5%. Fiscal year \

@@ -272,6 +272,22 @@ pub struct Temporal {
 }
 
 impl TimeValue {
+    /// The year written in the value, if any (a range's last end's, a decade's first).
+    pub fn written_year(&self) -> Option<i32> {
+        match self {
+            TimeValue::Date { year, .. }
+            | TimeValue::Month { year, .. }
+            | TimeValue::Quarter { year, .. }
+            | TimeValue::Season { year, .. }
+            | TimeValue::Holiday { year, .. } => *year,
+            TimeValue::Year { year, .. } | TimeValue::FiscalYear { year } => Some(*year),
+            TimeValue::Decade { start, .. } => Some(*start),
+            TimeValue::Range { from, to } => to.written_year().or_else(|| from.written_year()),
+            TimeValue::NthInMonth { month, .. } => month.written_year(),
+            _ => None,
+        }
+    }
+
     /// The same value with its year set to `y` (unchanged for values without a year).
     pub fn with_year(&self, y: i32) -> TimeValue {
         match self.clone() {
