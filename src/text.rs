@@ -252,8 +252,11 @@ fn word_end(s: &str, mut i: usize) -> (usize, bool) {
     // 4 and 6 are two-byte Cyrillic lead bytes, bytes 1, 3, 5 and 7 are their continuation
     // bytes (valid UTF-8). A chunk that is not all Cyrillic still gives its leading letters:
     // the 16-bit lanes before the first one whose even byte is no Cyrillic lead byte.
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    // One bound test per chunk: a chunk starting at `last` or before lies inside (a text of
+    // fewer than eight bytes has none).
+    let last = b.len().saturating_sub(8);
+    while i <= last && b.len() >= 8 {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
         let other = (x & 0x00FC_00FC_00FC_00FC) ^ 0x00D0_00D0_00D0_00D0;
         if other != 0 {
             i += (other.trailing_zeros() / 16) as usize * 2;
