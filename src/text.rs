@@ -232,8 +232,10 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
                     segment_start,
                     hyphenated,
                 });
-                space_before = false;
                 segment_start = false;
+                // A single space after a token, the commonest case, is taken here.
+                space_before = b.get(i) == Some(&b' ');
+                i += usize::from(space_before);
             }
             space_before = true;
         }
