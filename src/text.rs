@@ -232,8 +232,10 @@ fn tokenize_marking(source: &str, segments: &[Segment], marks: &mut Vec<u32>) ->
                     segment_start,
                     hyphenated,
                 });
-                space_before = false;
                 segment_start = false;
+                // A single space after a token, the commonest case, is taken here.
+                space_before = b.get(i) == Some(&b' ');
+                i += usize::from(space_before);
             }
             space_before = true;
         }
@@ -252,8 +254,11 @@ fn word_end(s: &str, mut i: usize) -> (usize, bool) {
     // 4 and 6 are two-byte Cyrillic lead bytes, bytes 1, 3, 5 and 7 are their continuation
     // bytes (valid UTF-8). A chunk that is not all Cyrillic still gives its leading letters:
     // the 16-bit lanes before the first one whose even byte is no Cyrillic lead byte.
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    // One bound test per chunk: a chunk starting at `last` or before lies inside (a text of
+    // fewer than eight bytes has none).
+    let last = b.len().saturating_sub(8);
+    while i <= last && b.len() >= 8 {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
         let other = (x & 0x00FC_00FC_00FC_00FC) ^ 0x00D0_00D0_00D0_00D0;
         if other != 0 {
             i += (other.trailing_zeros() / 16) as usize * 2;
@@ -343,7 +348,8 @@ fn split_sentences(
     marks: impl Iterator<Item = usize>,
     lang: &LanguagePack,
 ) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // Most marks cut one sentence: sized once, not grown.
+    let mut out = Vec::with_capacity(marks.size_hint().0 + 1);
     let mut start = 0;
     let mut folded = String::new();
     for i in marks {
@@ -398,7 +404,8 @@ fn split_sentences(
 impl Text {
     /// Tokenises the segments and splits sentences.
     pub fn new(source: &str, segments: &[Segment], lang: &LanguagePack) -> Text {
-        let mut marks = Vec::new();
+        // Sized once: a sentence-final mark every sixteen bytes is more than prose has.
+        let mut marks = Vec::with_capacity(source.len() / 16);
         let tokens = tokenize_marking(source, segments, &mut marks);
         let sentences = split_sentences(source, &tokens, marks.iter().map(|&m| m as usize), lang);
         Text { tokens, sentences }

@@ -42,7 +42,8 @@ impl<'a> Tagged<'a> {
         let mut listed = vec![None; tokens.len()];
         let possessives_too = pack.has_possessives();
         let mut buf = String::new();
-        let mut starts = Vec::new();
+        // A start per token at most: sized once, not grown.
+        let mut starts = Vec::with_capacity(tokens.len());
         let mut possessives = Vec::new();
         let mut units = Vec::new();
         let mut hyphenated = Vec::new();
