@@ -197,23 +197,36 @@ impl<'a> SentenceWords<'a> {
         c
     }
 
-    /// The tense a plan marker gives its event: the future, unless a past auxiliary puts the
-    /// plan itself in the past ("was scheduled to close Monday": it may have closed, or not).
+    /// The tense a plan marker gives its event: the future, unless a past-tense verb right
+    /// before or after it puts the plan itself in the past ("was scheduled to close Monday",
+    /// "had been scheduled", «был запланирован», «должны были пройти»: it may have happened,
+    /// or not).
     fn plan_tense(&mut self, i: usize) -> Option<Tense> {
-        if i > self.base && self.is_be_auxiliary(i - 1) {
-            let auxiliary = self.text.tokens[i - 1].text(self.source);
-            let class = crate::morphology::classify_cached(self.pack.lang, self.morph, auxiliary);
-            if matches!(
-                class,
-                WordClass::Verb {
-                    tense: Some(Tense::Past),
-                    ..
-                }
-            ) {
-                return None;
-            }
+        let end = self.base + self.classes.len();
+        let past = |k: usize| {
+            let t = &self.text.tokens[k];
+            t.is_word()
+                && !self.roles(k).has(Roles::FUTURE_MARKER)
+                && matches!(
+                    crate::morphology::classify_cached(
+                        self.pack.lang,
+                        self.morph,
+                        t.text(self.source)
+                    ),
+                    WordClass::Verb {
+                        form: VerbForm::Finite,
+                        tense: Some(Tense::Past),
+                    }
+                )
+        };
+        // "had been scheduled": the finite auxiliary stands before the participle's.
+        let before = |k: usize| k > self.base && past(k - 1);
+        let chained = i > self.base && self.roles(i - 1).has(Roles::PARTICIPLE_MARKER);
+        if before(i) || (chained && before(i - 1)) || (i + 1 < end && past(i + 1)) {
+            None
+        } else {
+            Some(Tense::Future)
         }
-        Some(Tense::Future)
     }
 
     /// Whether token `i` is an auxiliary of the passive ("is", "was"; not the perfect's "has").
