@@ -36,7 +36,9 @@ pub enum VerbForm {
     Infinitive,
     /// Short passive participle used as a predicate («принят»).
     ShortParticiple,
-    /// Full participle or converb: not a predicate.
+    /// Full participle («согласованный»): not a predicate; a time beside it is its own.
+    Participle,
+    /// Converb («заявив»): not a predicate.
     NonFinite,
     /// Imperative or other mood: no tense claim.
     OtherMood,
@@ -128,7 +130,8 @@ impl Morphology for Russian {
                 let form = match (tag.feat("VerbForm"), tag.feat("Mood"), tag.feat("Variant")) {
                     (Some("Inf"), _, _) => VerbForm::Infinitive,
                     (Some("Part"), _, Some("Short")) => VerbForm::ShortParticiple,
-                    (Some("Part" | "Conv"), _, _) => VerbForm::NonFinite,
+                    (Some("Part"), _, _) => VerbForm::Participle,
+                    (Some("Conv"), _, _) => VerbForm::NonFinite,
                     (_, Some("Imp" | "Cnd"), _) => VerbForm::OtherMood,
                     _ => VerbForm::Finite,
                 };

@@ -377,6 +377,25 @@ fn anchor_one(
     sentence: &Range<usize>,
 ) -> Option<Anchor> {
     let at = claim.tokens.start;
+    // «План, согласованный 6 июля, обсудят»: a time right after a full participle is the
+    // participle's, whatever the verb of the clause. (Not one before it: «В ноябре
+    // базирующаяся в Риме ФАО предупредила» is the warning's November.)
+    if at > sentence.start {
+        if let WordClass::Verb {
+            form: VerbForm::Participle,
+            tense,
+        } = words.class(at - 1)
+        {
+            let t = &words.text.tokens[at - 1];
+            return Some(Anchor {
+                span: t.start..t.end,
+                tense: tense?,
+                strong: false,
+                conditional: false,
+                reported: false,
+            });
+        }
+    }
     let home = clauses.partition_point(|(r, _)| r.end <= at);
     if !clauses.get(home).is_some_and(|(r, _)| r.contains(&at)) {
         return None;
