@@ -758,6 +758,18 @@ struct GrammarFile {
     /// they are the noun.
     #[serde(default)]
     plan_markers_are_nouns_too: bool,
+    /// Words joining two predicates ("and", «и»).
+    #[serde(default)]
+    coordinators: Vec<String>,
+    /// Prepositions that make the time after them a noun's ("of").
+    #[serde(default)]
+    noun_prepositions: Vec<String>,
+    /// Words saying the time after them was superseded ("originally").
+    #[serde(default)]
+    superseded_markers: Vec<String>,
+    /// Adverbs that may stand between an auxiliary and its verb ("will almost double").
+    #[serde(default)]
+    verb_adverbs: Vec<String>,
 }
 
 /// What one word can be in a time expression.
@@ -966,7 +978,7 @@ const PHRASE_STOP: &str = ".";
 
 /// The roles a word plays in the clause grammar of `grammar.toml`, as a set of bits.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Roles(u8);
+pub struct Roles(u16);
 
 impl Roles {
     /// No role.
@@ -985,6 +997,14 @@ impl Roles {
     pub const PARTICIPLE_MARKER: Roles = Roles(32);
     /// Opens a reported-speech marker phrase («как» in «как сообщалось»).
     pub const REPORTED_MARKER_START: Roles = Roles(64);
+    /// Joins two predicates ("and", «и»): before a verb it opens a clause of its own.
+    pub const COORDINATOR: Roles = Roles(128);
+    /// Before a time, makes it a noun's ("the events of Jan. 5").
+    pub const NOUN_PREPOSITION: Roles = Roles(256);
+    /// Before a time, says it was superseded ("originally Jan. 5", «изначально 5 января»).
+    pub const SUPERSEDED: Roles = Roles(512);
+    /// An adverb that may stand between an auxiliary and its verb ("will almost double").
+    pub const VERB_ADVERB: Roles = Roles(1024);
 
     /// Whether it has every role of `other`.
     #[inline]
@@ -1677,6 +1697,10 @@ impl LanguagePack {
             (&gr.future_markers, Roles::FUTURE_MARKER),
             (&gr.infinitive_after, Roles::INFINITIVE_MARKER),
             (&gr.participle_after, Roles::PARTICIPLE_MARKER),
+            (&gr.coordinators, Roles::COORDINATOR),
+            (&gr.noun_prepositions, Roles::NOUN_PREPOSITION),
+            (&gr.superseded_markers, Roles::SUPERSEDED),
+            (&gr.verb_adverbs, Roles::VERB_ADVERB),
         ] {
             for w in list {
                 roles.entry(fold(w)).or_default().add(role);

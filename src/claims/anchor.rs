@@ -13,16 +13,43 @@ use crate::morphology::{Morphology, Tense, VerbForm, WordClass};
 use crate::text::Text;
 
 /// Clauses of a sentence as token ranges, into `out` (cleared first); `true` marks one opened
-/// by a subordinator.
-fn clauses(words: &SentenceWords, sentence: Range<usize>, out: &mut Vec<(Range<usize>, bool)>) {
+/// by a subordinator. A coordinator before a verb opens a clause too ("and will open").
+fn clauses(words: &mut SentenceWords, sentence: Range<usize>, out: &mut Vec<(Range<usize>, bool)>) {
     out.clear();
     let mut start = sentence.start;
     let mut sub = false;
     for i in sentence.clone() {
         let t = &words.text.tokens[i];
+        let coordinated = i > start
+            && i + 1 < sentence.end
+            && words.roles(i).has(Roles::COORDINATOR)
+            && (words.roles(i + 1).has(Roles::PARTICIPLE_MARKER)
+                || words.roles(i + 1).has(Roles::INFINITIVE_MARKER)
+                || matches!(
+                    words.class(i + 1),
+                    WordClass::Verb {
+                        form: VerbForm::Finite,
+                        ..
+                    }
+                ));
+        if coordinated {
+            out.push((start..i, sub));
+            start = i;
+            sub = false;
+        }
         let subordinator = words.roles(i).has(Roles::SUBORDINATOR);
         let cut_after = match t.punct() {
-            Some(',' | ';' | ':' | '(' | ')') => true,
+            // Not the colon of a clock time («в 03:00 в среду»).
+            Some(':') => {
+                let tokens = &words.text.tokens;
+                !(i > sentence.start
+                    && i + 1 < sentence.end
+                    && tokens[i - 1].number().is_some()
+                    && tokens[i + 1].number().is_some()
+                    && !t.space_before
+                    && !tokens[i + 1].space_before)
+            }
+            Some(',' | ';' | '(' | ')') => true,
             Some('—' | '–' | '-') => t.space_before,
             _ => false,
         };
@@ -145,13 +172,16 @@ impl<'a> SentenceWords<'a> {
             let c =
                 crate::morphology::classify_cached(self.pack.lang, self.morph, t.text(self.source));
             // Context the dictionary does not see: «will meet», «will be held».
-            let prev = if k > 0 {
-                self.roles(i - 1)
+            // The auxiliary before it, over an adverb ("will almost double", "has not been").
+            let aux = if k > 1 && self.roles(i - 1).has(Roles::VERB_ADVERB) {
+                i - 2
             } else {
-                Roles::NONE
+                i.saturating_sub(1)
             };
+            let prev = if k > 0 { self.roles(aux) } else { Roles::NONE };
             // «to be completed», «должен быть завершен»: the participle of an infinitive.
-            let after_infinitive_marker = k > 1 && self.roles(i - 2).has(Roles::INFINITIVE_MARKER);
+            let after_infinitive_marker =
+                aux > self.base && self.roles(aux - 1).has(Roles::INFINITIVE_MARKER);
             match c {
                 WordClass::Verb { .. }
                     if prev.has(Roles::PARTICIPLE_MARKER) && after_infinitive_marker =>
@@ -164,7 +194,7 @@ impl<'a> SentenceWords<'a> {
                 // «была проведена», "is heard", "was held": a finite auxiliary gives the
                 // tense; a perfect one ("has risen") leaves the participle's past.
                 WordClass::Verb { tense, .. } if prev.has(Roles::PARTICIPLE_MARKER) => {
-                    let auxiliary = self.text.tokens[i - 1].text(self.source);
+                    let auxiliary = self.text.tokens[aux].text(self.source);
                     let class = if self.pack.is_perfect_auxiliary(auxiliary) {
                         WordClass::Other
                     } else {
@@ -327,7 +357,7 @@ pub fn anchor_all(scope: Scope, temporals: &mut [Temporal]) {
         let s = temporals[k].sentence;
         let sentence = text.sentences[s].clone();
         let mut words = SentenceWords::new(scope, &sentence, std::mem::take(&mut classes));
-        clauses(&words, sentence.clone(), &mut cl);
+        clauses(&mut words, sentence.clone(), &mut cl);
         // Clauses before the first one with a verb or a subordinator are fronted adverbials.
         let first_blocking = (0..cl.len())
             .find(|&c| cl[c].1 || words.has_verb(&cl[c].0))
@@ -377,6 +407,10 @@ fn anchor_one(
     sentence: &Range<usize>,
 ) -> Option<Anchor> {
     let at = claim.tokens.start;
+    // "the deadline, originally Jan. 5, will be extended": a superseded time has no event.
+    if at > sentence.start && words.roles(at - 1).has(Roles::SUPERSEDED) {
+        return None;
+    }
     // «План, согласованный 6 июля, обсудят»: a time right after a full participle is the
     // participle's, whatever the verb of the clause. (Not one before it: «В ноябре
     // базирующаяся в Риме ФАО предупредила» is the warning's November.)
@@ -444,10 +478,9 @@ fn anchor_one(
     let tense = match nearest.form {
         // «должны были вылететь 26 июля», «решили провести 5 мая»: the time may belong to the
         // infinitive, whose event the past verb does not place; only a future stays certain.
-        VerbForm::Finite if has_infinitive => nearest
-            .tense
-            .filter(|&t| t == Tense::Future || finite(Tense::Future))
-            .map(|_| Tense::Future),
+        // Another verb's future does not make the nearest one future ("Investors who bought
+        // on Jan. 5 will lose money").
+        VerbForm::Finite if has_infinitive => nearest.tense.filter(|&t| t == Tense::Future),
         VerbForm::Finite => nearest.tense,
         // «будет опубликована 14 июля»: the auxiliary decides.
         VerbForm::ShortParticiple if finite(Tense::Future) => Some(Tense::Future),
@@ -505,28 +538,36 @@ fn is_adverbial(
                 .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))));
         capital && after_prep
     };
+    // "the prices of Jan. 5": the time is the noun's.
+    if claim.tokens.start > sentence.start
+        && words
+            .roles(claim.tokens.start - 1)
+            .has(Roles::NOUN_PREPOSITION)
+    {
+        return false;
+    }
+    // Classified only when asked: most expressions never need the word after them.
+    let noun_after = |words: &mut SentenceWords| {
+        claim.tokens.end < sentence.end
+            && matches!(
+                words.class(claim.tokens.end),
+                WordClass::Noun { pronoun: false, .. }
+            )
+    };
+    // "blamed the Nov. 3 deadline", "the results of the Jan. 5 vote will be announced":
+    // between a determiner and a noun, the time is the noun's.
+    let determiner_before = claim.tokens.start > sentence.start
+        && words
+            .pack
+            .is_year_determiner(tokens[claim.tokens.start - 1].text(words.source));
+    if claim.prep.is_none() && determiner_before && noun_after(words) {
+        return false;
+    }
     if verb < claim.tokens.start {
         // "told customers Monday", "rallied in Portadown Sunday": English puts a noun's own
         // time before the noun ("the Oct. 23 deadline", "a third-quarter loss"), so a bare
         // time right after the verb's object, and not before a noun, modifies the verb.
         // Farther off, or after another word ("debentures due Oct. 15"), it is not read so.
-        // Classified only when asked: most expressions never need the word after them.
-        let noun_after = |words: &mut SentenceWords| {
-            claim.tokens.end < sentence.end
-                && matches!(
-                    words.class(claim.tokens.end),
-                    WordClass::Noun { pronoun: false, .. }
-                )
-        };
-        // "blamed the Nov. 3 deadline": between a determiner and a noun, the time is the
-        // noun's.
-        let determiner_before = claim.tokens.start > 0
-            && words
-                .pack
-                .is_year_determiner(tokens[claim.tokens.start - 1].text(words.source));
-        if claim.prep.is_none() && determiner_before && noun_after(words) {
-            return false;
-        }
         if claim.prep.is_none() && words.pack.bare_times_modify_verb {
             let object_only = claim.tokens.start - verb <= 4
                 && (verb + 1..claim.tokens.start).all(|i| {
