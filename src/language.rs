@@ -1846,6 +1846,12 @@ impl LanguagePack {
         !self.perfect_auxiliaries.is_empty() && self.perfect_auxiliaries.contains(&fold(word))
     }
 
+    /// A word joining two members of a list or two predicates ("and", «и»).
+    pub fn is_coordinator(&self, word: &str) -> bool {
+        self.listed(&fold(word))
+            .is_some_and(|e| e.roles.has(Roles::COORDINATOR))
+    }
+
     /// A word after which a bare year dates the next noun ("the" in "the 1996 campaign").
     pub fn is_year_determiner(&self, word: &str) -> bool {
         !self.year_determiners.is_empty() && self.year_determiners.contains(&fold(word))

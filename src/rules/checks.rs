@@ -515,8 +515,21 @@ fn pairs<'a>(
     first: impl Fn(&Temporal) -> bool + 'a,
     second: impl Fn(&Temporal) -> bool + 'a,
 ) -> impl Iterator<Item = (&'a Temporal, &'a Temporal)> + 'a {
+    // "on Tuesday and Wednesday, Jan. 6 and 7": members of two lists side by side are not
+    // each other's apposition.
+    let coordinator = move |i: usize| {
+        ctx.text.tokens.get(i).is_some_and(|t| {
+            t.is_word()
+                && ctx
+                    .pack
+                    .is_some_and(|p| p.is_coordinator(ctx.src(&(t.start..t.end))))
+        })
+    };
     ctx.temporals.windows(2).filter_map(move |w| {
-        if !w[0].beside(&w[1], &ctx.text.tokens) {
+        if !w[0].beside(&w[1], &ctx.text.tokens)
+            || w[0].tokens.start.checked_sub(1).is_some_and(coordinator)
+            || coordinator(w[1].tokens.end)
+        {
             return None;
         }
         if first(&w[0]) && second(&w[1]) {
