@@ -45,14 +45,17 @@ fn capitalise(w: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The days a sentence is about: the intervals of its time expressions; the publication date
-/// when it has none and its verbs are not in the past tense; `None` when it cannot be told
-/// (a past-tense sentence without a date speaks of some earlier time).
-fn sentence_days(ctx: &Context, sentence: usize) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+/// The days a sentence is about for the claim at token `at`: the intervals of its time
+/// expressions; the publication date when it has none and its verbs are not in the past
+/// tense; `None` when it cannot be told (a past-tense sentence without a date speaks of some
+/// earlier time). A time in reported speech after the claim is the report's, not the
+/// claim's («Генсек НАТО Марк Рютте заявил, что в 2020 году …»).
+fn sentence_days(ctx: &Context, sentence: usize, at: usize) -> Option<Vec<(NaiveDate, NaiveDate)>> {
     let dated: Vec<_> = ctx
         .temporals
         .iter()
         .filter(|t| t.sentence == sentence)
+        .filter(|t| !(t.tokens.start > at && t.anchor.as_ref().is_some_and(|a| a.reported)))
         .filter_map(|t| t.interval.map(|i| (i.start, i.end)))
         .collect();
     if !dated.is_empty() {
@@ -132,7 +135,7 @@ pub(crate) fn conflicting_roles(ctx: &Context) -> Vec<Finding> {
     let pairs: Vec<_> = role_person_pairs(ctx)
         .filter(|(r, p, _, _)| !named_as_former(ctx, r, p))
         .filter_map(|(r, p, role, pid)| {
-            let days = sentence_days(ctx, r.sentence)?;
+            let days = sentence_days(ctx, r.sentence, r.tokens.start)?;
             Some((r, p, role, pid, days))
         })
         .collect();
@@ -183,7 +186,7 @@ pub(crate) fn role_at_date(ctx: &Context) -> Vec<Finding> {
         if role.holders.is_empty() {
             continue;
         }
-        let Some(days) = sentence_days(ctx, role_m.sentence) else {
+        let Some(days) = sentence_days(ctx, role_m.sentence, role_m.tokens.start) else {
             continue;
         };
         let held = days.iter().any(|(s, e)| {
@@ -328,7 +331,7 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         // past tense; unknown otherwise).
         let reached = match d.relation {
             Some(Relation::Later | Relation::FromNow) => {
-                match sentence_days(ctx, d.sentence).as_deref() {
+                match sentence_days(ctx, d.sentence, d.tokens.start).as_deref() {
                     Some([(s, e)]) if s == e => *s,
                     _ => continue,
                 }
@@ -388,7 +391,7 @@ pub(crate) fn age_at_date(ctx: &Context) -> Vec<Finding> {
         let Some(born) = ctx.facts.entity(id).and_then(|e| e.born) else {
             continue;
         };
-        let Some(days) = sentence_days(ctx, age.sentence) else {
+        let Some(days) = sentence_days(ctx, age.sentence, age.tokens.start) else {
             continue;
         };
         let fits = days
