@@ -127,12 +127,44 @@ fn names(ctx: &Context, sentence: usize) -> Vec<String> {
         .collect()
 }
 
+/// The words of a count's sentence around it, folded, without the count, its verb and
+/// prepositions: what the count is said of («Украина» in «Украина получила 31 танк», «в
+/// центре города» in «Полиция задержала 12 человек в центре города»).
+fn frame(ctx: &Context, q: &Quantity, verb: &str) -> Vec<String> {
+    let Some(range) = ctx.text.sentences.get(q.sentence) else {
+        return Vec::new();
+    };
+    range
+        .clone()
+        .filter(|i| !q.tokens.contains(i))
+        .filter(|&i| ctx.text.tokens[i].is_word())
+        .map(|i| fold(ctx.text.tokens[i].text(&ctx.doc.text)))
+        .filter(|w| !same_word(w, verb))
+        .filter(|w| {
+            !ctx.pack.is_some_and(|p| {
+                p.word(w)
+                    .iter()
+                    .any(|x| matches!(x, crate::language::Word::Prep(_)))
+            })
+        })
+        .collect()
+}
+
 /// Neither sentence names something the other does not, each way: «поддержку Коку
 /// выразили 30 федераций» and «поддержку Илюмжинову выразили 40 федераций» count for two.
 fn same_names(ctx: &Context, a: usize, b: usize) -> bool {
     let (na, nb) = (names(ctx, a), names(ctx, b));
     let only = |x: &[String], y: &[String]| x.iter().any(|w| !y.iter().any(|v| same_word(w, v)));
     !(only(&na, &nb) && only(&nb, &na))
+}
+
+/// Neither count is said of something the other is not, each way: «Украина получила 31
+/// танк» and «Польша получила 28 танков», «Утром … стояли 300 грузовиков» and «Вечером …
+/// 250» count for two.
+fn same_frame(ctx: &Context, a: &Quantity, b: &Quantity, verb: &str) -> bool {
+    let (fa, fb) = (frame(ctx, a, verb), frame(ctx, b, verb));
+    let only = |x: &[String], y: &[String]| x.iter().any(|w| !y.iter().any(|v| same_word(w, v)));
+    !(only(&fa, &fb) && only(&fb, &fa))
 }
 
 /// How far from a count its verb may stand.
@@ -217,6 +249,7 @@ pub(crate) fn quantity_mismatch(ctx: &Context) -> Vec<Finding> {
                 && candidates[*ai].as_ref().is_some_and(|va| same_word(va, vb))
                 && same_time(ctx, a.sentence, b.sentence)
                 && same_names(ctx, a.sentence, b.sentence)
+                && same_frame(ctx, a, b, vb)
         });
         let Some((_, a)) = earlier else { continue };
         let mut f = Finding::new(b.span.clone())
