@@ -34,6 +34,8 @@ struct QuantitiesFile {
     blockers: Vec<String>,
     part_markers: Vec<String>,
     #[serde(default)]
+    part_origins: Vec<String>,
+    #[serde(default)]
     sources: Vec<String>,
 }
 
@@ -53,6 +55,8 @@ pub struct ClaimWords {
     blockers: HashSet<String>,
     /// Phrases introducing the parts of a total («из них»), as word lists.
     pub part_markers: Vec<Vec<String>>,
+    /// Words saying where a bare part comes from («20 — из Европы»).
+    part_origins: HashSet<String>,
     /// Phrases attributing a figure to a source («по данным»), as word lists.
     pub sources: Vec<Vec<String>>,
     event_nouns: Vec<String>,
@@ -113,6 +117,7 @@ impl ClaimWords {
             not_counted: set(&file.quantities.not_counted),
             blockers: set(&file.quantities.blockers),
             part_markers: phrases(&file.quantities.part_markers),
+            part_origins: set(&file.quantities.part_origins),
             sources: phrases(&file.quantities.sources),
             event_nouns,
             event_prefixes,
@@ -129,6 +134,11 @@ impl ClaimWords {
     /// A word after a number that is not a counted thing («процентов», «раз»).
     pub fn is_not_counted(&self, folded: &str) -> bool {
         self.not_counted.contains(folded)
+    }
+
+    /// A word saying where a bare part of a total comes from («из» in «20 — из Европы»).
+    pub fn is_part_origin(&self, folded: &str) -> bool {
+        self.part_origins.contains(folded)
     }
 
     /// A word before a number that makes it other than a plain count («до», «из»).

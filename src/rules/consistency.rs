@@ -314,23 +314,63 @@ pub(crate) fn parts_exceed_total(ctx: &Context) -> Vec<Finding> {
             .filter(|q| same_word(&q.noun, &total.noun))
             .map(|q| (q.bounds().0, ctx.text.tokens[q.tokens.end - 1].end))
             .collect();
+        // Parts in brackets break a part down («20 — из Европы (в том числе 12 — из ЕС)»).
+        let mut depth = 0usize;
         for i in marker_end..sentence_end {
             let t = &ctx.text.tokens[i];
+            match t.punct() {
+                Some('(') => depth += 1,
+                Some(')') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             let Some((v, digits)) = t.number() else {
                 continue;
             };
+            if depth > 0 {
+                continue;
+            }
             let next = ctx.text.tokens.get(i + 1).filter(|_| i + 1 < sentence_end);
             let glued = next.is_some_and(|n| {
                 !n.space_before && n.punct().is_some_and(|c| !matches!(c, ',' | ';'))
             });
-            let prev_number = ctx.text.tokens[i - 1].number().is_some();
+            let prev = &ctx.text.tokens[i - 1];
+            let prev_number = prev.number().is_some();
+            // «от 18 до 21 года»: the ends of a range are no parts, nor is a count named
+            // again ("3 of the 4 from Cardiff").
+            let after_blocker = prev.is_word()
+                && (words.is_blocker(&fold(prev.text(&ctx.doc.text)))
+                    || ctx
+                        .pack
+                        .is_some_and(|p| p.is_year_determiner(prev.text(&ctx.doc.text))));
             // A bare part says where it comes from: «20 — из Европы», «20 из Европы». Any
-            // other word after it makes it a count of something else («за» 115, «проти» 5).
-            let says_whence = next.is_some_and(|n| {
-                matches!(n.punct(), Some('—' | '–' | '-'))
-                    || (n.is_word() && words.is_blocker(&fold(n.text(&ctx.doc.text))))
+            // other word after it makes it a count of something else («за» 115, «проти» 5,
+            // «8 — дети»), and «2 из них» breaks a part down.
+            let word_at = |k: usize| {
+                ctx.text.tokens[k..sentence_end]
+                    .iter()
+                    .find(|w| w.is_word())
+                    .map(|w| fold(w.text(&ctx.doc.text)))
+            };
+            let dash = next.is_some_and(|n| matches!(n.punct(), Some('—' | '–' | '-')));
+            let origin = word_at(i + 1).filter(|w| words.is_part_origin(w));
+            let breaks_down = words.part_markers.iter().any(|m| {
+                let after: Vec<String> = ctx.text.tokens[i + 1..sentence_end]
+                    .iter()
+                    .filter(|w| w.is_word())
+                    .take(m.len())
+                    .map(|w| fold(w.text(&ctx.doc.text)))
+                    .collect();
+                after == *m
             });
-            if digits <= 6 && !glued && !prev_number && says_whence && !in_claim(i) {
+            let says_whence =
+                (dash || next.is_some_and(|n| n.is_word())) && origin.is_some() && !breaks_down;
+            if digits <= 6
+                && !glued
+                && !prev_number
+                && !after_blocker
+                && says_whence
+                && !in_claim(i)
+            {
                 parts.push((v as f64, t.end));
             }
         }
