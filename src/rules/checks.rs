@@ -439,7 +439,13 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
             TenseParam::Past if anchor.tense == Tense::Past => {
                 (interval.start - published).num_days()
             }
-            TenseParam::Future if anchor.tense == Tense::Future && !anchor.reported => {
+            // A future in a quotation is the speaker's («Еще в декабре Минэнерго предупреждало:
+            // «5 января начнутся …»»).
+            TenseParam::Future
+                if anchor.tense == Tense::Future
+                    && !anchor.reported
+                    && !in_quotation(ctx, t.tokens.start) =>
+            {
                 (published - interval.end).num_days()
             }
             _ => continue,
@@ -529,6 +535,7 @@ fn pairs<'a>(
         if !w[0].beside(&w[1], &ctx.text.tokens)
             || w[0].tokens.start.checked_sub(1).is_some_and(coordinator)
             || coordinator(w[1].tokens.end)
+            || dateline(ctx, &w[0], &w[1])
         {
             return None;
         }
@@ -731,6 +738,10 @@ fn reversed_range(ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// How far a date written right after a relative day, with no comma between, may lie from
+/// it and still be taken for a slip in apposition («вчера 17 февраля» on 19 February).
+const JOINED_SLIP_DAYS: i64 = 7;
+
 fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
     let (Some(published), Some(pack)) = (ctx.published(), ctx.pack) else {
         return Vec::new();
@@ -741,11 +752,30 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
         let TimeValue::RelativeDay(offset) = rel.value else {
             continue;
         };
+        // «Сегодня, 5 января, мы начинаем», — заявил он в понедельник: a quotation's
+        // «сегодня» is the day it was said.
+        if in_quotation(ctx, rel.tokens.start) {
+            continue;
+        }
         let expected = published + chrono::Duration::days(offset as i64);
         let Some((day, _)) = written_day(date, Some(expected)) else {
             continue;
         };
         if day == expected {
+            continue;
+        }
+        // «Саммит прошел 6 января. Накануне, 5 января, …»: a word that may mean the day
+        // before the event just told is right when it counts from a date before it.
+        if is_standalone_relative(ctx, rel)
+            && days_before(ctx, rel).any(|d| d + chrono::Duration::days(offset as i64) == day)
+        {
+            continue;
+        }
+        // «Сегодня 24 февраля 2022 года кажется далеким прошлым», «для многих сегодня 9
+        // мая — день траура»: with nothing between them, a date far from the day is no
+        // apposition but what «сегодня» ("nowadays") says something of.
+        let joined = rel.tokens.end == date.tokens.start || date.tokens.end == rel.tokens.start;
+        if joined && (day - expected).num_days().abs() > JOINED_SLIP_DAYS {
             continue;
         }
         let mut f = Finding::new(date.span.clone())
@@ -774,6 +804,62 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// «КИЕВ, 10 января — В пятницу …»: the dateline's date (after a place in capitals and a
+/// comma) and the first time of the story after the dash are not in apposition.
+fn dateline(ctx: &Context, first: &Temporal, second: &Temporal) -> bool {
+    let tokens = &ctx.text.tokens;
+    let dash = tokens[first.tokens.end..second.tokens.start]
+        .iter()
+        .any(|t| matches!(t.punct(), Some('—' | '–' | '-')));
+    let place = first.tokens.start >= 2 && tokens[first.tokens.start - 1].punct() == Some(',') && {
+        let w = tokens[first.tokens.start - 2].text(&ctx.doc.text);
+        tokens[first.tokens.start - 2].is_word()
+            && w.chars().count() > 1
+            && !w.chars().any(char::is_lowercase)
+    };
+    dash && place
+}
+
+/// Whether token `at` stands inside a quotation («…», “…”, "…") opened in its paragraph.
+fn in_quotation(ctx: &Context, at: usize) -> bool {
+    let tokens = &ctx.text.tokens;
+    let (mut depth, mut straight) = (0i32, false);
+    let mut i = at;
+    while i > 0 {
+        i -= 1;
+        // A blank line ends the paragraph.
+        if ctx.doc.text[tokens[i].end..tokens[i + 1].start].contains("\n\n") {
+            break;
+        }
+        match tokens[i].punct() {
+            Some('«' | '“' | '„') => depth += 1,
+            Some('»' | '”') => depth -= 1,
+            Some('"') => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
+}
+
+/// Whether a relative day is one of the words that mean the day before only standing alone
+/// («накануне», «напередодні»): after a narrated date they may count from it.
+fn is_standalone_relative(ctx: &Context, rel: &Temporal) -> bool {
+    let Some(pack) = ctx.pack else { return false };
+    let first = &ctx.text.tokens[rel.tokens.start];
+    pack.word(&fold(first.text(&ctx.doc.text)))
+        .iter()
+        .any(|w| matches!(w, crate::language::Word::StandaloneRelativeDay(_)))
+}
+
+/// The written dates before `t` in its sentence or the one before.
+fn days_before<'a>(ctx: &'a Context, t: &'a Temporal) -> impl Iterator<Item = NaiveDate> + 'a {
+    ctx.temporals
+        .iter()
+        .filter(move |o| o.tokens.end <= t.tokens.start && o.sentence + 1 >= t.sentence)
+        .filter(|o| o.written_date().is_some())
+        .filter_map(|o| o.day())
 }
 
 fn missing_publication_date(ctx: &Context) -> Vec<Finding> {
