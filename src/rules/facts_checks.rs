@@ -278,6 +278,41 @@ fn elapsed_text(start: NaiveDate, end: NaiveDate, unit: Unit) -> String {
     }
 }
 
+/// Whether the verb nearest to `span` in its sentence (within a few words) is in the
+/// simple past or the future: «длилась», «продлится», "lasted" (not "has lasted").
+fn told_as_past_or_future(ctx: &Context, sentence: usize, span: std::ops::Range<usize>) -> bool {
+    let (Some(lang), Some(pack)) = (ctx.doc.lang, ctx.pack) else {
+        return false;
+    };
+    let Some(morph) = crate::morphology::for_language(lang) else {
+        return false;
+    };
+    let Some(range) = ctx.text.sentences.get(sentence).cloned() else {
+        return false;
+    };
+    let tokens = &ctx.text.tokens;
+    let near = (1..=6).flat_map(|k| [span.start.checked_sub(k), Some(span.end + k - 1)]);
+    for i in near.flatten().filter(|i| range.contains(i)) {
+        let t = &tokens[i];
+        if !t.is_word() {
+            continue;
+        }
+        let w = t.text(&ctx.doc.text);
+        if pack.is_future_marker(&fold(w)) {
+            return true;
+        }
+        if let WordClass::Verb {
+            tense: Some(tense), ..
+        } = crate::morphology::classify_cached(lang, morph, w)
+        {
+            let perfect =
+                i > range.start && pack.is_perfect_auxiliary(tokens[i - 1].text(&ctx.doc.text));
+            return !perfect && matches!(tense, Tense::Past | Tense::Future);
+        }
+    }
+    false
+}
+
 /// «война, которая длится уже почти три года» against the war's start date.
 pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
     let Some(published) = ctx.published() else {
@@ -320,6 +355,11 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
             }
         };
         let Some(event) = event else { continue };
+        // «Вторая мировая война длилась шесть лет», «продлится еще два года»: a length told
+        // in the past or the future is not the time since the start ("has lasted" is).
+        if d.relation.is_none() && told_as_past_or_future(ctx, d.sentence, d.tokens.clone()) {
+            continue;
+        }
         let Named::Entity(id) = &event.named else {
             continue;
         };
