@@ -444,7 +444,8 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
             TenseParam::Future
                 if anchor.tense == Tense::Future
                     && !anchor.reported
-                    && !in_quotation(ctx, t.tokens.start) =>
+                    && !in_quotation(ctx, t.tokens.start)
+                    && !future_of_an_earlier_text(ctx, t, interval.start) =>
             {
                 (published - interval.end).num_days()
             }
@@ -804,6 +805,18 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// «По прогнозу, опубликованному 2 января, потепление начнется 5 января», "The memo, dated
+/// Dec. 20, says payments will start on Jan. 5": a time before `t` in its sentence, told in
+/// the past and earlier than `t`, dates the text whose future `t` is.
+fn future_of_an_earlier_text(ctx: &Context, t: &Temporal, start: NaiveDate) -> bool {
+    ctx.temporals.iter().any(|o| {
+        o.sentence == t.sentence
+            && o.tokens.end <= t.tokens.start
+            && o.anchor.as_ref().is_some_and(|a| a.tense == Tense::Past)
+            && o.interval.is_some_and(|i| i.end < start)
+    })
 }
 
 /// «КИЕВ, 10 января — В пятницу …»: the dateline's date (after a place in capitals and a
