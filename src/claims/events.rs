@@ -188,10 +188,11 @@ fn event_key(
             span.start = text.tokens[name_start].start;
         }
     }
-    // The words after: a name («НАТО», «G7») or a noun in the genitive («министров»).
+    // The words after: names («НАТО», «G7») and nouns in the genitive («министров обороны»,
+    // «мэра Киева»: not the same elections as «мэра Одессы»), up to three.
     let morph = morphology::for_language(lang);
     let mut j = at + 1;
-    while j < at + 3 {
+    while j < at + 4 {
         let Some(tok) = text.tokens.get(j).filter(|_| range.contains(&j)) else {
             break;
         };
@@ -218,9 +219,6 @@ fn event_key(
         key = format!("{key} {}", fold(written));
         span.end = tok.end;
         j += 1;
-        if !named {
-            break; // one genitive noun is enough to tell events apart
-        }
     }
     Some((key, span))
 }

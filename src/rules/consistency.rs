@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::checks::{Context, Finding};
 use crate::claims::words::same_word;
 use crate::claims::{Age, Quantity};
-use crate::language::fold;
+use crate::language::{fold, Prep};
 use crate::morphology::{self, WordClass};
 
 /// The time a sentence speaks of, as the set of its placed time expressions (empty: none).
@@ -400,10 +400,18 @@ pub(crate) fn event_date_mismatch(ctx: &Context) -> Vec<Finding> {
     let evs = ctx.events;
     for (bi, b) in evs.iter().enumerate() {
         let tb = &ctx.temporals[b.temporal];
-        let Some(ib) = tb.interval else { continue };
+        // The day it takes place, not a limit («продлится до 21 ноября») or a start.
+        let at = |t: &crate::claims::Temporal| {
+            matches!(t.prep, None | Some(Prep::At | Prep::Around | Prep::For))
+        };
+        let Some(ib) = tb.interval.filter(|_| at(tb)) else {
+            continue;
+        };
         let earlier = evs[..bi].iter().find(|a| {
             let ta = &ctx.temporals[a.temporal];
-            let Some(ia) = ta.interval else { return false };
+            let Some(ia) = ta.interval.filter(|_| at(ta)) else {
+                return false;
+            };
             // Only a named event («саммит НАТО»): two bare «встречи» may be two meetings.
             a.key == b.key
                 && a.key.contains(' ')
@@ -494,7 +502,8 @@ pub(crate) fn event_order(ctx: &Context) -> Vec<Finding> {
         };
         let single = d.start == d.end && e.start == e.end;
         let (wrong, expected) = match (o.before, o.days) {
-            (true, None) => (d.start >= e.start, None),
+            // "On the morning of March 19, before the EU summit": the same day may be before.
+            (true, None) => (d.start > e.end, None),
             (false, None) => (d.end < e.start, None),
             (true, Some(n)) if single => {
                 let x = e.start - chrono::Duration::days(n);
