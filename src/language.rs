@@ -741,6 +741,9 @@ struct GrammarFile {
     abbreviations: Vec<String>,
     #[serde(default)]
     teaser_markers: Vec<String>,
+    /// Words moving a sentence to a time named before it ("then", «тогда»).
+    #[serde(default)]
+    earlier_time: Vec<String>,
     #[serde(default)]
     former_markers: Vec<String>,
     #[serde(default)]
@@ -758,6 +761,9 @@ struct GrammarFile {
     /// they are the noun.
     #[serde(default)]
     plan_markers_are_nouns_too: bool,
+    /// A noun right before a noun modifies it ("trade war").
+    #[serde(default)]
+    noun_adjuncts: bool,
     /// Words joining two predicates ("and", «и»).
     #[serde(default)]
     coordinators: Vec<String>,
@@ -928,6 +934,9 @@ pub struct LanguagePack {
     /// Phrases opening a sentence that quotes another article («Читайте также:»), as word
     /// lists: its dates belong to that article.
     pub teaser_markers: Vec<Vec<String>>,
+    /// Phrases moving a sentence to a time named before it ("at the time", «тогда»), as
+    /// word lists.
+    earlier_time: Vec<Vec<String>>,
     /// The [`prefix_key`]s of the teaser markers' first words.
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
@@ -939,6 +948,9 @@ pub struct LanguagePack {
     pub bare_times_modify_verb: bool,
     /// Plan markers are nouns too ("announced plans to").
     pub plan_markers_are_nouns_too: bool,
+    /// A noun right before a noun modifies it ("trade war"); in Russian and Ukrainian the
+    /// noun before governs it instead («прекращение войны»).
+    pub noun_adjuncts: bool,
     abbreviations: HashSet<String>,
     /// The [`prefix_key`]s of the abbreviations: most words are ruled out unfolded.
     abbreviation_prefixes: PrefixFilter,
@@ -1781,6 +1793,11 @@ impl LanguagePack {
             subordinators: set(&gr.subordinators),
             reported_speech: set(&gr.reported_speech),
             reported_speech_markers: reported_markers,
+            earlier_time: gr
+                .earlier_time
+                .iter()
+                .map(|p| p.split_whitespace().map(fold).collect())
+                .collect(),
             teaser_markers: gr
                 .teaser_markers
                 .iter()
@@ -1797,6 +1814,7 @@ impl LanguagePack {
             perfect_auxiliaries: set(&gr.perfect_auxiliaries),
             bare_times_modify_verb: gr.bare_times_modify_verb,
             plan_markers_are_nouns_too: gr.plan_markers_are_nouns_too,
+            noun_adjuncts: gr.noun_adjuncts,
             abbreviations: set(&gr.abbreviations),
             abbreviation_prefixes: PrefixFilter::new(
                 gr.abbreviations.iter().filter_map(|w| prefix_key(&fold(w))),
@@ -1844,6 +1862,17 @@ impl LanguagePack {
     /// Whether `word` is an auxiliary of the perfect ("has", "had").
     pub fn is_perfect_auxiliary(&self, word: &str) -> bool {
         !self.perfect_auxiliaries.is_empty() && self.perfect_auxiliaries.contains(&fold(word))
+    }
+
+    /// The folded words of a sentence hold a phrase moving it to a time named before it
+    /// ("Then the 43-year-old Rutte", «Тогда 55-летний Столтенберг»): what it says of a
+    /// person's age or a count need not hold now.
+    pub fn speaks_of_earlier_time(&self, words: &[String]) -> bool {
+        self.earlier_time.iter().any(|p| {
+            words
+                .windows(p.len())
+                .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+        })
     }
 
     /// A word joining two members of a list or two predicates ("and", «и»).

@@ -16,6 +16,21 @@ struct ClaimsFile {
     quantities: QuantitiesFile,
     events: EventsFile,
     order: OrderFile,
+    #[serde(default)]
+    elapsed: ElapsedFile,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ElapsedFile {
+    #[serde(default)]
+    start_verbs: Vec<String>,
+    #[serde(default)]
+    end_nouns: Vec<String>,
+    #[serde(default)]
+    remaining: Vec<String>,
+    #[serde(default)]
+    same_event_modifiers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +87,10 @@ pub struct ClaimWords {
     /// Phrases placing a day after an event («после»), as word lists.
     pub after: Vec<Vec<String>>,
     order_fillers: HashSet<String>,
+    start_verbs: HashSet<String>,
+    end_nouns: HashSet<String>,
+    remaining: HashSet<String>,
+    same_event_modifiers: HashSet<String>,
 }
 
 impl ClaimWords {
@@ -128,12 +147,36 @@ impl ClaimWords {
             before: phrases(&file.order.before),
             after: phrases(&file.order.after),
             order_fillers: set(&file.order.fillers),
+            start_verbs: set(&file.elapsed.start_verbs),
+            end_nouns: set(&file.elapsed.end_nouns),
+            remaining: set(&file.elapsed.remaining),
+            same_event_modifiers: set(&file.elapsed.same_event_modifiers),
         })
     }
 
     /// A word after a number that is not a counted thing («процентов», «раз»).
     pub fn is_not_counted(&self, folded: &str) -> bool {
         self.not_counted.contains(folded)
+    }
+
+    /// A verb of a start («началась», "began"): a time «назад» beside it dates the start.
+    pub fn is_start_verb(&self, folded: &str) -> bool {
+        self.start_verbs.contains(folded)
+    }
+
+    /// A noun of an end («окончания», "end"): a time after it counts from the end.
+    pub fn is_end_noun(&self, folded: &str) -> bool {
+        self.end_nouns.contains(folded)
+    }
+
+    /// A word saying a length is still to come («еще», "another").
+    pub fn is_remaining(&self, folded: &str) -> bool {
+        self.remaining.contains(folded)
+    }
+
+    /// A word before a generic event name that keeps it the same event («эта», "the").
+    pub fn is_same_event_modifier(&self, folded: &str) -> bool {
+        self.same_event_modifiers.contains(folded)
     }
 
     /// A word saying where a bare part of a total comes from («из» in «20 — из Европы»).

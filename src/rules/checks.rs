@@ -245,6 +245,16 @@ impl Context<'_> {
     pub(crate) fn published(&self) -> Option<NaiveDate> {
         self.doc.published.as_ref().map(|p| p.date)
     }
+
+    /// Every token of `tokens` belongs to a role title of the facts file («генсек НАТО»
+    /// between «62-летний» and «Марк Рютте»); true for none.
+    pub(crate) fn titles_only(&self, tokens: Range<usize>) -> bool {
+        tokens.clone().all(|i| {
+            self.mentions.iter().any(|m| {
+                matches!(m.named, crate::claims::mentions::Named::Role(_)) && m.tokens.contains(&i)
+            })
+        })
+    }
 }
 
 const WEEKDAYS: [&str; 7] = [

@@ -22,9 +22,14 @@ fn times(ctx: &Context, sentence: usize) -> Vec<(NaiveDate, NaiveDate)> {
     v
 }
 
-/// Two sentences speak of the same time: the same dates, or neither has any.
+/// Two sentences speak of the same time: the same dates, or neither has any; never when
+/// one moves to a time named before it («Тогда 43-летний Рютте …»).
 fn same_time(ctx: &Context, a: usize, b: usize) -> bool {
-    times(ctx, a) == times(ctx, b)
+    let earlier = |s: usize| {
+        let words: Vec<String> = sentence_words(ctx, s).into_iter().map(|(_, w)| w).collect();
+        ctx.pack.is_some_and(|p| p.speaks_of_earlier_time(&words))
+    };
+    times(ctx, a) == times(ctx, b) && !earlier(a) && !earlier(b)
 }
 
 /// The folded words of a sentence.
@@ -431,26 +436,32 @@ pub(crate) fn event_date_mismatch(ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// The person an age is given to: the run of capitalised words after it («62-летний
-/// генсек НАТО Марк Рютте» → «марк рютте»), folded, as (first word, last word).
+/// The person an age is given to: the run of capitalised words right after it, or after a
+/// role title of the facts file («62-летний генсек НАТО Марк Рютте» → «марк рютте»), folded,
+/// as (first word, last word). Another noun between makes it someone else's age: «45-летний
+/// житель Киева», «35-летний сын Ткаченко».
 fn aged_person(ctx: &Context, age: &Age) -> Option<(String, String)> {
     let end = ctx.text.sentences.get(age.sentence)?.end;
-    let mut run: Option<std::ops::Range<usize>> = None;
-    for i in age.tokens.end..end.min(age.tokens.end + 6) {
+    let mut i = age.tokens.end;
+    while i < end && ctx.titles_only(i..i + 1) {
+        i += 1;
+    }
+    // A name: a capital then lower case («Рютте», not «НАТО»).
+    let is_name = |i: usize| {
         let t = &ctx.text.tokens[i];
         let w = t.text(&ctx.doc.text);
-        // A name: a capital then lower case («Рютте», not «НАТО»).
-        let name = t.is_word()
+        t.is_word()
             && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).any(char::is_lowercase);
-        match (&mut run, name) {
-            (None, true) => run = Some(i..i + 1),
-            (Some(r), true) => r.end = i + 1,
-            (Some(_), false) => break,
-            (None, false) => {}
-        }
+            && w.chars().skip(1).any(char::is_lowercase)
+    };
+    let start = i;
+    while i < end.min(start + 4) && is_name(i) {
+        i += 1;
     }
-    let run = run?;
+    let run = start..i;
+    if run.is_empty() {
+        return None;
+    }
     let word = |i: usize| fold(ctx.text.tokens[i].text(&ctx.doc.text));
     Some((word(run.start), word(run.end - 1)))
 }
@@ -462,9 +473,18 @@ fn same_person(a: &(String, String), b: &(String, String)) -> bool {
     same_word(&a.1, &b.1) && (!full(a) || !full(b) || same_word(&a.0, &b.0))
 }
 
-/// One person given two ages for the same time: «62-летний Рютте» … «59-летний Рютте».
+/// One person given two ages for the same time: «62-летний Рютте» … «59-летний Рютте». A
+/// person whose birth date the facts file knows is left to `facts/age-at-date`, which can
+/// tell which of the two is wrong.
 pub(crate) fn age_mismatch(ctx: &Context) -> Vec<Finding> {
-    let people: Vec<_> = ctx.ages.iter().map(|a| (a, aged_person(ctx, a))).collect();
+    let people: Vec<_> = ctx
+        .ages
+        .iter()
+        .map(|a| {
+            let known = super::facts_checks::person_of_known_age(ctx, a).is_some();
+            (a, aged_person(ctx, a).filter(|_| !known))
+        })
+        .collect();
     let mut out = Vec::new();
     for (bi, (b, pb)) in people.iter().enumerate() {
         let Some(nb) = pb else { continue };

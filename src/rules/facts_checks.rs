@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::checks::{day_text, Context, Finding};
 use crate::claims::mentions::{Mention, Named};
+use crate::claims::Age;
 use crate::facts::{Kind, Role};
 use crate::language::{fold, Approx, Relation, Unit};
 use crate::morphology::{Tense, WordClass};
@@ -51,11 +52,24 @@ fn capitalise(w: &str) -> String {
 /// earlier time). A time in reported speech after the claim is the report's, not the
 /// claim's («Генсек НАТО Марк Рютте заявил, что в 2020 году …»).
 fn sentence_days(ctx: &Context, sentence: usize, at: usize) -> Option<Vec<(NaiveDate, NaiveDate)>> {
+    days_of(ctx, sentence, at, false)
+}
+
+/// [`sentence_days`] with only the time expressions of the claim's own clause when
+/// `clause_only`: an age describes its noun, not what a relative clause or another clause
+/// dates («58-летний Рютте, сменивший Столтенберга 1 октября 2024 года, проведет встречу»).
+fn days_of(
+    ctx: &Context,
+    sentence: usize,
+    at: usize,
+    clause_only: bool,
+) -> Option<Vec<(NaiveDate, NaiveDate)>> {
     let dated: Vec<_> = ctx
         .temporals
         .iter()
         .filter(|t| t.sentence == sentence)
         .filter(|t| !(t.tokens.start > at && t.anchor.as_ref().is_some_and(|a| a.reported)))
+        .filter(|t| !clause_only || one_clause(ctx, sentence, at, t.tokens.start))
         .filter_map(|t| t.interval.map(|i| (i.start, i.end)))
         .collect();
     if !dated.is_empty() {
@@ -71,6 +85,11 @@ fn sentence_days(ctx: &Context, sentence: usize, at: usize) -> Option<Vec<(Naive
             .filter(|t| t.is_word())
             .map(|t| t.text(&ctx.doc.text))
     };
+    // «Тогда …», "at the time": some earlier time, not publication.
+    let folded: Vec<String> = words().map(fold).collect();
+    if ctx.pack.is_some_and(|p| p.speaks_of_earlier_time(&folded)) {
+        return None;
+    }
     // «will be opened»: a future marker outweighs a past form.
     let future = ctx
         .pack
@@ -86,6 +105,38 @@ fn sentence_days(ctx: &Context, sentence: usize, at: usize) -> Option<Vec<(Naive
             )
         });
     (!past).then(|| vec![(published, published)])
+}
+
+/// Token `b` (a time) is in the clause of token `a` (a claim): no comma, semicolon, colon,
+/// bracket, spaced dash or subordinating word («который», "who") between them; a time
+/// before the claim may stand apart with commas when it is in the claim's clause or in a
+/// main clause before it («Завтра, 14 февраля, 59-летний Рютте отметит»; "where in 2022 a
+/// 62-year-old Stoltenberg").
+fn one_clause(ctx: &Context, sentence: usize, a: usize, b: usize) -> bool {
+    let subordinator = |t: &crate::text::Token| {
+        t.is_word()
+            && ctx
+                .pack
+                .is_some_and(|p| p.is_subordinator(&fold(t.text(&ctx.doc.text))))
+    };
+    let Some(range) = ctx.text.sentences.get(sentence) else {
+        return false;
+    };
+    if b < a {
+        // In the claim's own subordinate clause, or before a claim in the main clause.
+        let opener = (range.start..a)
+            .rev()
+            .find(|&i| subordinator(&ctx.text.tokens[i]));
+        return opener.is_none_or(|s| s < b);
+    }
+    ctx.text.tokens[a..b].iter().all(|t| {
+        let cut = match t.punct() {
+            Some(',' | ';' | ':' | '(' | ')') => true,
+            Some('—' | '–' | '-') => t.space_before,
+            _ => false,
+        };
+        !cut && !subordinator(t)
+    })
 }
 
 /// The role mentions, each with the person mention beside it.
@@ -305,12 +356,96 @@ fn told_as_past_or_future(ctx: &Context, sentence: usize, span: std::ops::Range<
             tense: Some(tense), ..
         } = crate::morphology::classify_cached(lang, morph, w)
         {
-            let perfect =
-                i > range.start && pack.is_perfect_auxiliary(tokens[i - 1].text(&ctx.doc.text));
-            return !perfect && matches!(tense, Tense::Past | Tense::Future);
+            // "has lasted" reaches publication; "had lasted" a time before it.
+            let auxiliary = (i > range.start)
+                .then(|| tokens[i - 1].text(&ctx.doc.text))
+                .filter(|a| pack.is_perfect_auxiliary(a));
+            return match auxiliary {
+                Some(a) => matches!(
+                    crate::morphology::classify_cached(lang, morph, a),
+                    WordClass::Verb {
+                        tense: Some(Tense::Past),
+                        ..
+                    }
+                ),
+                None => matches!(tense, Tense::Past | Tense::Future),
+            };
         }
     }
     false
+}
+
+/// Some word of `tokens` passes `test` of the language's claim words (folded).
+fn any_word(
+    ctx: &Context,
+    tokens: std::ops::Range<usize>,
+    test: impl Fn(&crate::claims::words::ClaimWords, &str) -> bool,
+) -> bool {
+    let Some(words) = ctx.claim_words() else {
+        return false;
+    };
+    let end = tokens.end.min(ctx.text.tokens.len());
+    ctx.text.tokens[tokens.start.min(end)..end]
+        .iter()
+        .any(|t| t.is_word() && test(words, &fold(t.text(&ctx.doc.text))))
+}
+
+/// Another clause joined between an event and a length: a semicolon or a coordinator
+/// («вторжение длится почти четыре года, а переговоры идут уже 10 месяцев»).
+fn joined_clause_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool {
+    ctx.text.tokens[tokens].iter().any(|t| {
+        t.punct() == Some(';')
+            || (t.is_word()
+                && ctx
+                    .pack
+                    .is_some_and(|p| p.is_coordinator(t.text(&ctx.doc.text))))
+    })
+}
+
+/// A one-word generic name («война», "war") made another event by the words around it: a
+/// modifier before it that the language does not list as keeping it the same («гражданская
+/// война», "trade war"), or a place or party after a preposition («война на Донбассе», "war
+/// in Donbas"). A newsroom names its event in full for these («война в Украине»).
+fn another_of_its_kind(ctx: &Context, m: &Mention) -> bool {
+    let (Some(lang), Some(pack), Some(words)) = (ctx.doc.lang, ctx.pack, ctx.claim_words()) else {
+        return false;
+    };
+    if m.tokens.len() != 1 {
+        return false;
+    }
+    let tokens = &ctx.text.tokens;
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(&ctx.doc.text))
+    };
+    let modified = m
+        .tokens
+        .start
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| {
+            let f = fold(w);
+            let class = crate::morphology::for_language(lang)
+                .map(|morph| crate::morphology::classify_cached(lang, morph, w));
+            // A noun adjunct in lower case ("trade war"; not "Ukraine war", a place's name).
+            let adjunct = pack.noun_adjuncts
+                && w.chars().next().is_some_and(char::is_lowercase)
+                && matches!(class, Some(WordClass::Noun { pronoun: false, .. }));
+            !words.is_same_event_modifier(&f)
+                && (matches!(class, Some(WordClass::Modifier)) || adjunct)
+                && !pack
+                    .word(&f)
+                    .iter()
+                    .any(|x| matches!(x, crate::language::Word::Prep(_)))
+        });
+    let qualified = word(m.tokens.end).is_some_and(|w| {
+        pack.word(&fold(w))
+            .iter()
+            .any(|x| matches!(x, crate::language::Word::Prep(_)))
+    }) && word(m.tokens.end + 1).is_some();
+    modified || qualified
 }
 
 /// «война, которая длится уже почти три года» against the war's start date.
@@ -326,35 +461,47 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         let Some(calendar_unit) = d.unit.calendar().filter(|_| !d.attributive) else {
             continue;
         };
+        // «война продлится еще два года»: a length still to come.
+        let before = d.tokens.start.saturating_sub(3)..d.tokens.end;
+        if any_word(ctx, before, |w, x| w.is_remaining(x)) {
+            continue;
+        }
         let event = match d.relation {
-            // «война, которая длится уже почти три года»: the event named just before.
+            // «война, которая длится уже почти три года»: the event named just before, in the
+            // same clause or one relative to it (not «…, а переговоры идут уже 10 месяцев»).
             None => ctx.mentions.iter().rev().filter(dated_event).find(|m| {
                 m.sentence == d.sentence
                     && m.tokens.end <= d.tokens.start
                     && d.tokens.start - m.tokens.end <= 12
+                    && !joined_clause_between(ctx, m.tokens.end..d.tokens.start)
             }),
-            // «три года назад началась война»: the event named in the same sentence.
+            // «три года назад началась война»: the event named in the same sentence, with a
+            // verb of its start between (not «Пять лет назад война казалась невозможной»).
             Some(Relation::Ago) => ctx.mentions.iter().filter(dated_event).find(|m| {
+                let (from, to) = (
+                    m.tokens.start.min(d.tokens.start),
+                    m.tokens.end.max(d.tokens.end),
+                );
                 m.sentence == d.sentence
-                    && m.tokens
-                        .start
-                        .abs_diff(d.tokens.start)
-                        .min(m.tokens.end.abs_diff(d.tokens.end))
-                        <= 12
+                    && to - from <= 12 + m.tokens.len() + d.tokens.len()
+                    && any_word(ctx, from..to + 2, |w, x| w.is_start_verb(x))
             }),
             // «годом ранее» counts back from another time, not from an event's start.
             Some(Relation::Earlier) => None,
             // «спустя два года после начала войны», «через два года после»: the event named
-            // right after.
+            // right after (not «после окончания войны»).
             Some(Relation::Later | Relation::FromNow) => {
                 ctx.mentions.iter().filter(dated_event).find(|m| {
                     m.sentence == d.sentence
                         && m.tokens.start >= d.tokens.end
                         && m.tokens.start - d.tokens.end <= 3
+                        && !any_word(ctx, d.tokens.end..m.tokens.start, |w, x| w.is_end_noun(x))
                 })
             }
         };
-        let Some(event) = event else { continue };
+        let Some(event) = event.filter(|m| !another_of_its_kind(ctx, m)) else {
+            continue;
+        };
         // «Вторая мировая война длилась шесть лет», «продлится еще два года»: a length told
         // in the past or the future is not the time since the start ("has lasted" is).
         if d.relation.is_none() && told_as_past_or_future(ctx, d.sentence, d.tokens.clone()) {
@@ -412,26 +559,34 @@ fn age_on(born: NaiveDate, day: NaiveDate) -> i32 {
     years
 }
 
+/// The person of the facts file with a birth date that an age is given to: named right after
+/// it, or after a role title («62-летний генсек НАТО Марк Рютте»).
+pub(crate) fn person_of_known_age<'a>(ctx: &'a Context, age: &Age) -> Option<&'a Mention> {
+    ctx.mentions.iter().find(|m| {
+        m.sentence == age.sentence
+            && m.tokens.start >= age.tokens.end
+            && ctx.titles_only(age.tokens.end..m.tokens.start)
+            && matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.born.is_some()))
+    })
+}
+
 /// «62-летний Марк Рютте» against his birth date at the time the sentence speaks of.
 pub(crate) fn age_at_date(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for age in ctx.ages {
         // The person named right after the age («62-летний Марк Рютте»), allowing a role
-        // title between («62-летний генсек НАТО Марк Рютте»).
-        let person = ctx.mentions.iter().find(|m| {
-            m.sentence == age.sentence
-                && m.tokens.start >= age.tokens.end
-                && m.tokens.start - age.tokens.end <= 4
-                && matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.born.is_some()))
-        });
-        let Some(person) = person else { continue };
+        // title between («62-летний генсек НАТО Марк Рютте»), but no other noun: «41-летний
+        // советник Рютте» is the adviser's age.
+        let Some(person) = person_of_known_age(ctx, age) else {
+            continue;
+        };
         let Named::Entity(id) = &person.named else {
             continue;
         };
         let Some(born) = ctx.facts.entity(id).and_then(|e| e.born) else {
             continue;
         };
-        let Some(days) = sentence_days(ctx, age.sentence, age.tokens.start) else {
+        let Some(days) = days_of(ctx, age.sentence, age.tokens.start, true) else {
             continue;
         };
         let fits = days
