@@ -744,6 +744,9 @@ struct GrammarFile {
     /// Words moving a sentence to a time named before it ("then", «тогда»).
     #[serde(default)]
     earlier_time: Vec<String>,
+    /// Words before a role saying it is held for the time being ("acting").
+    #[serde(default)]
+    acting_markers: Vec<String>,
     #[serde(default)]
     former_markers: Vec<String>,
     #[serde(default)]
@@ -937,6 +940,8 @@ pub struct LanguagePack {
     /// Phrases moving a sentence to a time named before it ("at the time", «тогда»), as
     /// word lists.
     earlier_time: Vec<Vec<String>>,
+    /// Phrases before a role saying it is held for the time being ("acting"), as word lists.
+    acting_markers: Vec<Vec<String>>,
     /// The [`prefix_key`]s of the teaser markers' first words.
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
@@ -1793,6 +1798,11 @@ impl LanguagePack {
             subordinators: set(&gr.subordinators),
             reported_speech: set(&gr.reported_speech),
             reported_speech_markers: reported_markers,
+            acting_markers: gr
+                .acting_markers
+                .iter()
+                .map(|p| p.split_whitespace().map(fold).collect())
+                .collect(),
             earlier_time: gr
                 .earlier_time
                 .iter()
@@ -1873,6 +1883,23 @@ impl LanguagePack {
                 .windows(p.len())
                 .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
         })
+    }
+
+    /// Some acting marker ends right before token `at` ("acting" in "acting foreign
+    /// minister"); `word(i)` gives token `i` folded, `None` for punctuation.
+    pub fn acting_before(&self, at: usize, word: impl Fn(usize) -> Option<String>) -> bool {
+        self.acting_markers.iter().any(|p| {
+            at >= p.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
+        })
+    }
+
+    /// A preposition making what follows a noun's ("of").
+    pub fn is_noun_preposition(&self, word: &str) -> bool {
+        self.listed(&fold(word))
+            .is_some_and(|e| e.roles.has(Roles::NOUN_PREPOSITION))
     }
 
     /// A word joining two members of a list or two predicates ("and", «и»).

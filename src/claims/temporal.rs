@@ -1595,8 +1595,14 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
         return Some(c);
     }
     let n1 = tg.number(j).unwrap_or((0, 0));
+    // «42,31 — 10 января»: the decimals of a figure, then the day it is given for.
+    let decimals = j >= 2
+        && matches!(tg.punct(j - 1), Some(',' | '.'))
+        && tg.adjacent(j - 1)
+        && tg.adjacent(j)
+        && tg.number(j - 2).is_some();
     // Dash ranges of days or years.
-    if n1.1 > 0 && tg.is_dash(j + 1) && tg.joined(j + 2) {
+    if n1.1 > 0 && !decimals && tg.is_dash(j + 1) && tg.joined(j + 2) {
         if let Some(n2) = tg.number(j + 2) {
             if let (Some(d1), Some(d2), Some(m)) = (as_day(n1), as_day(n2), tg.month(j + 3)) {
                 if !tg.joined(j + 3) {

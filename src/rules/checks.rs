@@ -775,6 +775,22 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
         if day == expected {
             continue;
         }
+        // «КИЕВ, 9 января — Сегодня, 9 января, …» published the next day: the story's
+        // «сегодня» is its dateline's day.
+        if dateline_day(ctx, published)
+            .is_some_and(|d| d + chrono::Duration::days(offset as i64) == day)
+        {
+            continue;
+        }
+        // "Today, Jan. 22 is celebrated as Unity Day": a date that is the subject of a verb
+        // (no comma after it, as an apposition has) is what "today" ("nowadays") says
+        // something of.
+        if date.tokens.start > rel.tokens.start
+            && (day - expected).num_days().abs() > JOINED_SLIP_DAYS
+            && subject_of_verb(ctx, date)
+        {
+            continue;
+        }
         // «Саммит прошел 6 января. Накануне, 5 января, …»: a word that may mean the day
         // before the event just told is right when it counts from a date before it.
         if is_standalone_relative(ctx, rel)
@@ -827,6 +843,49 @@ fn future_of_an_earlier_text(ctx: &Context, t: &Temporal, start: NaiveDate) -> b
             && o.anchor.as_ref().is_some_and(|a| a.tense == Tense::Past)
             && o.interval.is_some_and(|i| i.end < start)
     })
+}
+
+/// The day of the article's dateline («КИЕВ, 9 января — …» opening the text), when it is
+/// within three days of publication: a story filed the day before publication says
+/// «сегодня» of the dateline's day.
+fn dateline_day(ctx: &Context, published: NaiveDate) -> Option<NaiveDate> {
+    let first = ctx.temporals.first()?;
+    let tokens = &ctx.text.tokens;
+    let dash_after = tokens
+        .get(first.tokens.end)
+        .is_some_and(|t| matches!(t.punct(), Some('—' | '–' | '-')));
+    let is_dateline = dash_after
+        && first.tokens.start >= 2
+        && tokens[first.tokens.start - 1].punct() == Some(',')
+        && {
+            let w = tokens[first.tokens.start - 2].text(&ctx.doc.text);
+            tokens[first.tokens.start - 2].is_word()
+                && w.chars().count() > 1
+                && !w.chars().any(char::is_lowercase)
+        };
+    if !is_dateline {
+        return None;
+    }
+    let (day, _) = written_day(first, Some(published))?;
+    ((day - published).num_days().abs() <= 3).then_some(day)
+}
+
+/// A date followed right away by a finite verb, with no comma: the verb's subject ("Jan. 22
+/// is celebrated as Unity Day").
+fn subject_of_verb(ctx: &Context, date: &Temporal) -> bool {
+    let (Some(lang), Some(t)) = (ctx.doc.lang, ctx.text.tokens.get(date.tokens.end)) else {
+        return false;
+    };
+    t.is_word()
+        && crate::morphology::for_language(lang).is_some_and(|morph| {
+            matches!(
+                crate::morphology::classify_cached(lang, morph, t.text(&ctx.doc.text)),
+                crate::morphology::WordClass::Verb {
+                    form: crate::morphology::VerbForm::Finite,
+                    ..
+                }
+            )
+        })
 }
 
 /// «КИЕВ, 10 января — В пятницу …»: the dateline's date (after a place in capitals and a

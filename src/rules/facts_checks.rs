@@ -148,11 +148,51 @@ fn role_person_pairs<'a>(
         let Named::Role(rid) = &role_m.named else { return None };
         let role = ctx.facts.roles.iter().find(|r| &r.id == rid)?;
         let is_person = |x: &Mention| matches!(&x.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.kind == Kind::Person));
-        // «генсек НАТО Марк Рютте» or «Марк Рютте, генсек НАТО».
-        let person = m.get(i + 1).filter(|p| is_person(p) && adjacent(ctx, role_m, p)).or_else(|| i.checked_sub(1).and_then(|k| m.get(k)).filter(|p| is_person(p) && adjacent(ctx, p, role_m)))?;
+        // «исполняющий обязанности главы МИД»: held beside another role, for the time being.
+        let folded = |k: usize| {
+            let t = ctx.text.tokens.get(k)?;
+            t.is_word().then(|| fold(t.text(&ctx.doc.text)))
+        };
+        if ctx.pack.is_some_and(|p| p.acting_before(role_m.tokens.start, folded)) {
+            return None;
+        }
+        // «генсек НАТО Марк Рютте» or «Марк Рютте, генсек НАТО» (not «Андрей Соколов,
+        // министр обороны Иван Петренко», «…, министр обороны Франции»: a name after the role
+        // is its holder's or its country's).
+        let person = m.get(i + 1).filter(|p| is_person(p) && adjacent(ctx, role_m, p)).or_else(|| {
+            i.checked_sub(1)
+                .and_then(|k| m.get(k))
+                .filter(|p| is_person(p) && adjacent(ctx, p, role_m) && !named_after(ctx, role_m))
+        })?;
         let Named::Entity(pid) = &person.named else { return None };
         Some((role_m, person, role, pid.clone()))
     })
+}
+
+/// A capitalised word right after a role, or after a preposition there («министр обороны
+/// Иван Петренко», «глава МИД Литвы», "defence minister of Poland").
+fn named_after(ctx: &Context, role_m: &Mention) -> bool {
+    let tokens = &ctx.text.tokens;
+    let capitalised = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.is_word()
+                && t.text(&ctx.doc.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+    };
+    let k = role_m.tokens.end;
+    capitalised(k)
+        || (tokens.get(k).is_some_and(|t| {
+            t.is_word()
+                && ctx.pack.is_some_and(|p| {
+                    p.word(&fold(t.text(&ctx.doc.text)))
+                        .iter()
+                        .any(|x| matches!(x, crate::language::Word::Prep(_)))
+                        || p.is_noun_preposition(t.text(&ctx.doc.text))
+                })
+        }) && capitalised(k + 1))
 }
 
 /// «бывший генсек НАТО»: a former holder is named as such.
