@@ -178,14 +178,31 @@ fn event_key(
         }
         let is_prep = readings.iter().any(|w| matches!(w, Word::Prep(_)));
         // A capital names it, unless it only opens the sentence («Саммит», but «НАТО»).
-        let acronym = written.chars().all(|c| !c.is_lowercase());
-        let capital = written.chars().next().is_some_and(char::is_uppercase);
-        if !is_prep && capital && (name_start > range.start || acronym) {
+        // A possessive names it anywhere ("Macron's visit").
+        let names = |i: usize, written: &str| {
+            let acronym = written.chars().all(|c| !c.is_lowercase());
+            let capital = written.chars().next().is_some_and(char::is_uppercase);
+            let possessive = pack.possessive_len(&fold(written)).is_some();
+            capital && (i > range.start || acronym || possessive)
+        };
+        if !is_prep && names(name_start, written) {
+            // The whole name: "the Champions League final" is not "the Europa League final".
+            let mut first = name_start;
+            while first > range.start {
+                let Some((w, f)) = word_at(source, text, range, first - 1) else {
+                    break;
+                };
+                let calendar = !pack.word(&f).is_empty();
+                if calendar || words.is_distinguisher(&f) || !names(first - 1, w) {
+                    break;
+                }
+                first -= 1;
+            }
             key = format!(
                 "{key} {}",
-                fold(&source[text.tokens[name_start].start..text.tokens[at - 1].end])
+                fold(&source[text.tokens[first].start..text.tokens[at - 1].end])
             );
-            span.start = text.tokens[name_start].start;
+            span.start = text.tokens[first].start;
         }
     }
     // The words after: names («НАТО», «G7») and nouns in the genitive («министров обороны»,
@@ -219,6 +236,59 @@ fn event_key(
         key = format!("{key} {}", fold(written));
         span.end = tok.end;
         j += 1;
+    }
+    // A name after a preposition or in quotation marks: «Заседание Совбеза ООН по
+    // Украине», «Визит Рютте в Киев», «Концерт группы «Океан Эльзы»».
+    let capitalised = |i: usize| {
+        word_at(source, text, range, i).is_some_and(|(w, f)| {
+            w.chars().next().is_some_and(char::is_uppercase) && pack.word(&f).is_empty()
+        })
+    };
+    let quote = |i: usize| {
+        text.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.punct(), Some('«' | '"' | '“' | '„')))
+    };
+    // Up to two such names, joined by a coordinator («Матч «Динамо» и «Шахтера»»).
+    let closing = |i: usize| {
+        text.tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.punct(), Some('»' | '"' | '”')))
+    };
+    let mut k = j;
+    for round in 0..2 {
+        if let Some((written, f)) = word_at(source, text, range, k) {
+            let joins = if round == 0 {
+                words.is_topic_preposition(&f)
+            } else {
+                pack.is_coordinator(written)
+            };
+            // "of the Czech president": an article may stand between.
+            let article = usize::from(
+                word_at(source, text, range, k + 1).is_some_and(|(_, a)| words.is_order_filler(&a)),
+            );
+            let after = k + 1 + article;
+            if joins && (capitalised(after) || quote(after)) {
+                key = format!("{key} {f}");
+                k = after;
+            }
+        }
+        if quote(k) {
+            k += 1;
+        }
+        let name_from = k;
+        while k < name_from + 3 && capitalised(k) {
+            let t = &text.tokens[k];
+            key = format!("{key} {}", fold(t.text(source)));
+            span.end = t.end;
+            k += 1;
+        }
+        if k == name_from {
+            break;
+        }
+        if closing(k) {
+            k += 1;
+        }
     }
     Some((key, span))
 }

@@ -61,6 +61,8 @@ struct EventsFile {
     verbs: Vec<String>,
     distinguishers: Vec<String>,
     changes: Vec<String>,
+    #[serde(default)]
+    topic_prepositions: Vec<String>,
 }
 
 /// The compiled `claims.toml` of one language; every word folded.
@@ -87,6 +89,7 @@ pub struct ClaimWords {
     /// Phrases placing a day after an event («после»), as word lists.
     pub after: Vec<Vec<String>>,
     order_fillers: HashSet<String>,
+    topic_prepositions: HashSet<String>,
     start_verbs: HashSet<String>,
     end_nouns: HashSet<String>,
     remaining: HashSet<String>,
@@ -147,6 +150,7 @@ impl ClaimWords {
             before: phrases(&file.order.before),
             after: phrases(&file.order.after),
             order_fillers: set(&file.order.fillers),
+            topic_prepositions: set(&file.events.topic_prepositions),
             start_verbs: set(&file.elapsed.start_verbs),
             end_nouns: set(&file.elapsed.end_nouns),
             remaining: set(&file.elapsed.remaining),
@@ -216,7 +220,12 @@ impl ClaimWords {
         self.order_fillers.contains(folded)
     }
 
-    /// A word before an event noun that names another occurrence («следующий»).
+    /// A preposition joining a name to an event's key («по» in «заседание по Украине»).
+    pub fn is_topic_preposition(&self, folded: &str) -> bool {
+        self.topic_prepositions.contains(folded)
+    }
+
+    /// A word before an event noun naming another occurrence («следующий»).
     pub fn is_distinguisher(&self, folded: &str) -> bool {
         self.distinguishers.contains(folded)
     }
