@@ -747,6 +747,10 @@ struct GrammarFile {
     /// Words before a role saying it is held for the time being ("acting").
     #[serde(default)]
     acting_markers: Vec<String>,
+    /// Forms of "be" that make a full participle after them a predicate («бути
+    /// продовжений»).
+    #[serde(default)]
+    copulas: Vec<String>,
     #[serde(default)]
     former_markers: Vec<String>,
     #[serde(default)]
@@ -942,6 +946,7 @@ pub struct LanguagePack {
     earlier_time: Vec<Vec<String>>,
     /// Phrases before a role saying it is held for the time being ("acting"), as word lists.
     acting_markers: Vec<Vec<String>>,
+    copulas: HashSet<String>,
     /// The [`prefix_key`]s of the teaser markers' first words.
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
@@ -1798,6 +1803,7 @@ impl LanguagePack {
             subordinators: set(&gr.subordinators),
             reported_speech: set(&gr.reported_speech),
             reported_speech_markers: reported_markers,
+            copulas: set(&gr.copulas),
             acting_markers: gr
                 .acting_markers
                 .iter()
@@ -1894,6 +1900,11 @@ impl LanguagePack {
                     .enumerate()
                     .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
         })
+    }
+
+    /// A form of "be" that makes a full participle after it a predicate («бути»).
+    pub fn is_copula(&self, word: &str) -> bool {
+        !self.copulas.is_empty() && self.copulas.contains(&fold(word))
     }
 
     /// A preposition making what follows a noun's ("of").

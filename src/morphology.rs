@@ -274,6 +274,8 @@ pub struct Ukrainian {
     reflexive: String,
     short_reflexive: String,
     infinitive: String,
+    participle_endings: Vec<String>,
+    impersonal_ending: String,
 }
 
 /// Bits of the table's codes.
@@ -298,6 +300,10 @@ struct UkrainianFile {
     reflexive_suffix: String,
     short_reflexive_suffix: String,
     infinitive_suffix: String,
+    #[serde(default)]
+    participle_endings: Vec<String>,
+    #[serde(default)]
+    impersonal_ending: String,
 }
 
 impl Ukrainian {
@@ -322,6 +328,27 @@ impl Ukrainian {
             reflexive: f.reflexive_suffix,
             short_reflexive: f.short_reflexive_suffix,
             infinitive: f.infinitive_suffix,
+            participle_endings: {
+                // Longest first: «-ого» before «-о».
+                let mut e = f.participle_endings;
+                e.sort_by_key(|x| std::cmp::Reverse(x.chars().count()));
+                e
+            },
+            impersonal_ending: f.impersonal_ending,
+        })
+    }
+
+    /// A full passive participle («оприлюдненим», «підписаною»): the table lists the verb's
+    /// impersonal form («оприлюднено»), whose stem the participle shares.
+    fn is_participle(&self, w: &str) -> bool {
+        if self.impersonal_ending.is_empty() {
+            return false;
+        }
+        self.participle_endings.iter().any(|ending| {
+            w.strip_suffix(ending.as_str())
+                .filter(|stem| stem.chars().count() >= 4)
+                .and_then(|stem| self.forms.get(format!("{stem}{}", self.impersonal_ending)))
+                .is_some_and(|c| c & uk_code::IMPERSONAL != 0)
         })
     }
 
@@ -370,6 +397,12 @@ impl Morphology for Ukrainian {
             return WordClass::Other;
         }
         let Some(bits) = self.codes(&w) else {
+            if self.is_participle(&w) {
+                return WordClass::Verb {
+                    form: VerbForm::Participle,
+                    tense: Some(Tense::Past),
+                };
+            }
             return if w.chars().count() <= 3 {
                 WordClass::Other
             } else {

@@ -414,7 +414,12 @@ fn anchor_one(
     // «План, согласованный 6 июля, обсудят»: a time right after a full participle is the
     // participle's, whatever the verb of the clause. (Not one before it: «В ноябре
     // базирующаяся в Риме ФАО предупредила» is the warning's November.)
-    if at > sentence.start {
+    // Not after a form of "be" («може бути продовжений до 2022 року»: a predicate).
+    let after_copula = at > sentence.start + 1 && {
+        let t = &words.text.tokens[at - 2];
+        t.is_word() && words.pack.is_copula(t.text(words.source))
+    };
+    if at > sentence.start && !after_copula {
         if let WordClass::Verb {
             form: VerbForm::Participle,
             tense,
