@@ -400,13 +400,19 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for t in ctx.temporals {
+    for (k, t) in ctx.temporals.iter().enumerate() {
         let (Some(anchor), Some(interval)) = (&t.anchor, t.interval) else {
             continue;
         };
         // Only an expression that says when the event happens: not a deadline, a target
-        // period or a relative word, and not in a conditional clause.
-        if !matches!(t.prep, None | Some(Prep::At)) || !anchor.strong || anchor.conditional {
+        // period or a relative word, and not in a conditional clause. A date restating the
+        // time before it takes that one's preposition («призначено на неділю, 25 жовтня»).
+        let restated = k
+            .checked_sub(1)
+            .map(|j| &ctx.temporals[j])
+            .filter(|prev| prev.beside(t, &ctx.text.tokens));
+        let prep = t.prep.or(restated.and_then(|prev| prev.prep));
+        if !matches!(prep, None | Some(Prep::At)) || !anchor.strong || anchor.conditional {
             continue;
         }
         if matches!(

@@ -462,6 +462,24 @@ fn aged_person(ctx: &Context, age: &Age) -> Option<(String, String)> {
     if run.is_empty() {
         return None;
     }
+    // "a 45-year-old Kyiv resident": a name before a noun modifies it.
+    if let (Some(pack), Some(lang), Some(t)) = (ctx.pack, ctx.doc.lang, ctx.text.tokens.get(i)) {
+        let w = t.text(&ctx.doc.text);
+        let noun_after = pack.noun_adjuncts
+            && t.is_word()
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !pack.is_perfect_auxiliary(w)
+            && !pack.is_future_marker(&fold(w))
+            && morphology::for_language(lang).is_some_and(|m| {
+                matches!(
+                    morphology::classify_cached(lang, m, w),
+                    WordClass::Noun { pronoun: false, .. }
+                )
+            });
+        if noun_after {
+            return None;
+        }
+    }
     let word = |i: usize| fold(ctx.text.tokens[i].text(&ctx.doc.text));
     Some((word(run.start), word(run.end - 1)))
 }

@@ -502,7 +502,7 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
             continue;
         };
         // «война продлится еще два года»: a length still to come.
-        let before = d.tokens.start.saturating_sub(3)..d.tokens.end;
+        let before = d.tokens.start.saturating_sub(3)..d.tokens.start;
         if any_word(ctx, before, |w, x| w.is_remaining(x)) {
             continue;
         }
