@@ -751,6 +751,9 @@ struct GrammarFile {
     /// продовжений»).
     #[serde(default)]
     copulas: Vec<String>,
+    /// Nouns before a role naming the post itself («на посту генсека»).
+    #[serde(default)]
+    position_nouns: Vec<String>,
     #[serde(default)]
     former_markers: Vec<String>,
     #[serde(default)]
@@ -947,6 +950,7 @@ pub struct LanguagePack {
     /// Phrases before a role saying it is held for the time being ("acting"), as word lists.
     acting_markers: Vec<Vec<String>>,
     copulas: HashSet<String>,
+    position_nouns: HashSet<String>,
     /// The [`prefix_key`]s of the teaser markers' first words.
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
@@ -1804,6 +1808,7 @@ impl LanguagePack {
             reported_speech: set(&gr.reported_speech),
             reported_speech_markers: reported_markers,
             copulas: set(&gr.copulas),
+            position_nouns: set(&gr.position_nouns),
             acting_markers: gr
                 .acting_markers
                 .iter()
@@ -1900,6 +1905,12 @@ impl LanguagePack {
                     .enumerate()
                     .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
         })
+    }
+
+    /// A noun naming a post before a role («посту» in «на посту генсека»): the role after
+    /// it is the post, not a title of the name after it.
+    pub fn is_position_noun(&self, word: &str) -> bool {
+        !self.position_nouns.is_empty() && self.position_nouns.contains(&fold(word))
     }
 
     /// A form of "be" that makes a full participle after it a predicate («бути»).

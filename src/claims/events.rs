@@ -203,6 +203,52 @@ fn event_key(
                 fold(&source[text.tokens[first].start..text.tokens[at - 1].end])
             );
             span.start = text.tokens[first].start;
+        } else if is_prep {
+            // «Продажа билетов на финал», «Регистрация кандидатов на выборы»: an event after a
+            // noun and its preposition is that noun's complement; the date is the sale's.
+            let noun_before = name_start > range.start
+                && word_at(source, text, range, name_start - 1).is_some_and(|(w, f)| {
+                    !words.is_order_filler(&f)
+                        && pack.word(&f).is_empty()
+                        && morphology::for_language(lang).is_some_and(|m| {
+                            matches!(
+                                morphology::classify_cached(lang, m, w),
+                                WordClass::Noun { pronoun: false, .. }
+                            )
+                        })
+                });
+            if noun_before {
+                return None;
+            }
+        } else if (name_start == range.start
+            || !written.chars().next().is_some_and(char::is_uppercase))
+            && !words.is_order_filler(&f)
+            && morphology::for_language(lang).is_some_and(|m| {
+                match morphology::classify_cached(lang, m, written) {
+                    WordClass::Modifier => true,
+                    WordClass::Noun { pronoun: false, .. } => pack.noun_adjuncts,
+                    _ => false,
+                }
+            })
+        {
+            // «Предупредительная забастовка» is not «бессрочная забастовка», "technical
+            // talks" not "the talks": an adjective before the noun is part of its key, with
+            // the names before it ("the Kyiv mayoral election").
+            let mut first = name_start;
+            while first > range.start && first + 3 > name_start {
+                let Some((w, f)) = word_at(source, text, range, first - 1) else {
+                    break;
+                };
+                if !pack.word(&f).is_empty() || words.is_distinguisher(&f) || !names(first - 1, w) {
+                    break;
+                }
+                first -= 1;
+            }
+            key = format!(
+                "{key} {}",
+                fold(&source[text.tokens[first].start..text.tokens[at - 1].end])
+            );
+            span.start = text.tokens[first].start;
         }
     }
     // The words after: names («НАТО», «G7») and nouns in the genitive («министров обороны»,
@@ -255,6 +301,24 @@ fn event_key(
             .get(i)
             .is_some_and(|t| matches!(t.punct(), Some('»' | '"' | '”')))
     };
+    // «Встреча с журналистами»: a complement after a preposition tells it from «встреча
+    // министров» as well.
+    if let (Some((_, p)), Some((w, f))) = (
+        word_at(source, text, range, j),
+        word_at(source, text, range, j + 1),
+    ) {
+        let lower = w.chars().next().is_some_and(char::is_lowercase);
+        if words.is_topic_preposition(&p)
+            && lower
+            && pack.word(&f).is_empty()
+            && !words.is_order_filler(&f)
+            && w.chars().count() >= 4
+        {
+            key = format!("{key} {p} {f}");
+            span.end = text.tokens[j + 1].end;
+            return Some((key, span));
+        }
+    }
     let mut k = j;
     for round in 0..2 {
         if let Some((written, f)) = word_at(source, text, range, k) {

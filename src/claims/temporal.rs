@@ -2952,7 +2952,9 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
     let mut j = i;
     let mut relation = None;
     let mut approx = None;
-    if let Some((Phrase::Relation(r, Position::Before), after)) = tg.phrase(j) {
+    if let Some((Phrase::Relation(r, Position::Before), after)) =
+        tg.phrase_of(j, |p| matches!(p, Phrase::Relation(_, Position::Before)))
+    {
         relation = Some(r);
         j = after;
     }
@@ -3047,8 +3049,9 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
         }
     }
     if relation.is_none() {
-        if let Some((Phrase::Relation(r, Position::After), after)) =
-            tg.phrase(end).filter(|_| tg.joined(end))
+        if let Some((Phrase::Relation(r, Position::After), after)) = tg
+            .phrase_of(end, |p| matches!(p, Phrase::Relation(_, Position::After)))
+            .filter(|_| tg.joined(end))
         {
             relation = Some(r);
             end = after;

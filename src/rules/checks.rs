@@ -431,6 +431,10 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         ) {
             continue;
         }
+        // «ежегодно 1 января», "every year on March 1": a recurring day, not one event.
+        if recurring_beside(ctx, t) {
+            continue;
+        }
         // «в марте следующего года» in a story of the past counts from the story's year,
         // not from publication.
         if matches!(t.value, TimeValue::InRelativeYear { offset, .. } if offset > 0) {
@@ -655,7 +659,7 @@ fn match_case(old: &str, new: &str) -> String {
 
 fn impossible_date(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for t in ctx.temporals {
+    for t in ctx.temporals.iter().filter(|t| !a_title(ctx, t)) {
         let mut dates = Vec::new();
         match &t.value {
             TimeValue::Date { year, month, day } => dates.push((*year, *month, *day)),
@@ -908,6 +912,42 @@ fn dateline(ctx: &Context, first: &Temporal, second: &Temporal) -> bool {
             && !w.chars().any(char::is_lowercase)
     };
     dash && place
+}
+
+/// A word of recurrence («ежегодно», «каждый», "every") within three words before a time or
+/// two after it.
+fn recurring_beside(ctx: &Context, t: &Temporal) -> bool {
+    let Some(pack) = ctx.pack else {
+        return false;
+    };
+    let tokens = &ctx.text.tokens;
+    let near = t.tokens.start.saturating_sub(3)..t.tokens.start;
+    let after = t.tokens.end..(t.tokens.end + 2).min(tokens.len());
+    near.chain(after).any(|i| {
+        let tok = &tokens[i];
+        tok.is_word()
+            && pack.word(&fold(tok.text(&ctx.doc.text))).iter().any(|w| {
+                matches!(
+                    w,
+                    crate::language::Word::Recurring(_) | crate::language::Word::Every
+                )
+            })
+    })
+}
+
+/// A date that is the whole of a quoted title: the film «31 июня», the musical "June 31".
+fn a_title(ctx: &Context, t: &Temporal) -> bool {
+    let tokens = &ctx.text.tokens;
+    let opens = t
+        .tokens
+        .start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|q| matches!(q.punct(), Some('«' | '“' | '"' | '„')));
+    let closes = tokens
+        .get(t.tokens.end)
+        .is_some_and(|q| matches!(q.punct(), Some('»' | '”' | '"' | '“')));
+    opens && closes
 }
 
 /// Whether token `at` stands inside a quotation («…», “…”, "…") opened in its paragraph.

@@ -25,11 +25,25 @@ fn times(ctx: &Context, sentence: usize) -> Vec<(NaiveDate, NaiveDate)> {
 /// Two sentences speak of the same time: the same dates, or neither has any; never when
 /// one moves to a time named before it («Тогда 43-летний Рютте …»).
 fn same_time(ctx: &Context, a: usize, b: usize) -> bool {
-    let earlier = |s: usize| {
-        let words: Vec<String> = sentence_words(ctx, s).into_iter().map(|(_, w)| w).collect();
-        ctx.pack.is_some_and(|p| p.speaks_of_earlier_time(&words))
+    times(ctx, a) == times(ctx, b) && !shifted(ctx, a) && !shifted(ctx, b)
+}
+
+/// A sentence moved to another time than its neighbours without a date: by a word for an
+/// earlier time («Тогда», "back then"), a length counted from something («Десять лет
+/// спустя», «Через год», "Ten years later"), or a clause of time opening it («Когда
+/// началась война, …»).
+fn shifted(ctx: &Context, s: usize) -> bool {
+    let words = sentence_words(ctx, s);
+    let folded: Vec<String> = words.iter().map(|(_, w)| w.clone()).collect();
+    let Some(pack) = ctx.pack else {
+        return false;
     };
-    times(ctx, a) == times(ctx, b) && !earlier(a) && !earlier(b)
+    pack.speaks_of_earlier_time(&folded)
+        || ctx
+            .durations
+            .iter()
+            .any(|d| d.sentence == s && d.relation.is_some())
+        || words.first().is_some_and(|(_, w)| pack.is_subordinator(w))
 }
 
 /// The folded words of a sentence.
@@ -250,7 +264,8 @@ pub(crate) fn quantity_mismatch(ctx: &Context) -> Vec<Finding> {
             a.sentence != b.sentence
                 && same_word(&a.noun, &b.noun)
                 && disjoint(a, b)
-                && a.count.max(b.count) < 1.5 * a.count.min(b.count)
+                && (a.count.max(b.count) < 1.5 * a.count.min(b.count)
+                    || transposed(a.count, b.count))
                 && candidates[*ai].as_ref().is_some_and(|va| same_word(va, vb))
                 && same_time(ctx, a.sentence, b.sentence)
                 && same_names(ctx, a.sentence, b.sentence)
@@ -434,6 +449,22 @@ pub(crate) fn event_date_mismatch(ctx: &Context) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// Two whole counts written with the same digits in another order (35 and 53, 240 and
+/// 420): a typing slip however far apart they are.
+fn transposed(a: f64, b: f64) -> bool {
+    let digits = |x: f64| {
+        let mut d: Vec<char> = format!("{}", x as u64).chars().collect();
+        d.sort_unstable();
+        d
+    };
+    a != b
+        && a.fract() == 0.0
+        && b.fract() == 0.0
+        && (10.0..1e9).contains(&a)
+        && (10.0..1e9).contains(&b)
+        && digits(a) == digits(b)
 }
 
 /// The person an age is given to: the run of capitalised words right after it, or after a

@@ -156,6 +156,11 @@ fn role_person_pairs<'a>(
         if ctx.pack.is_some_and(|p| p.acting_before(role_m.tokens.start, folded)) {
             return None;
         }
+        // «сменивший на посту генсека НАТО Йенса Столтенберга»: the post, not a title.
+        let post = role_m.tokens.start.checked_sub(1).and_then(folded);
+        if post.is_some_and(|w| ctx.pack.is_some_and(|p| p.is_position_noun(&w))) {
+            return None;
+        }
         // «генсек НАТО Марк Рютте» or «Марк Рютте, генсек НАТО» (not «Андрей Соколов,
         // министр обороны Иван Петренко», «…, министр обороны Франции»: a name after the role
         // is its holder's or its country's).
@@ -485,7 +490,11 @@ fn another_of_its_kind(ctx: &Context, m: &Mention) -> bool {
             .iter()
             .any(|x| matches!(x, crate::language::Word::Prep(_)))
     }) && word(m.tokens.end + 1).is_some();
-    modified || qualified
+    // «Война Израиля с ХАМАС»: a party's name right after it.
+    let party = word(m.tokens.end).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && pack.word(&fold(w)).is_empty()
+    });
+    modified || qualified || party
 }
 
 /// «война, которая длится уже почти три года» against the war's start date.
@@ -529,13 +538,18 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
             // «годом ранее» counts back from another time, not from an event's start.
             Some(Relation::Earlier) => None,
             // «спустя два года после начала войны», «через два года после»: the event named
-            // right after (not «после окончания войны»).
+            // right after «после» (not «после окончания войны»; not «Через 14 лет Россия
+            // начала вторжение», counted from something else).
             Some(Relation::Later | Relation::FromNow) => {
                 ctx.mentions.iter().filter(dated_event).find(|m| {
+                    let between = d.tokens.end..m.tokens.start;
                     m.sentence == d.sentence
                         && m.tokens.start >= d.tokens.end
                         && m.tokens.start - d.tokens.end <= 3
-                        && !any_word(ctx, d.tokens.end..m.tokens.start, |w, x| w.is_end_noun(x))
+                        && !any_word(ctx, between.clone(), |w, x| w.is_end_noun(x))
+                        && any_word(ctx, between, |w, x| {
+                            w.after.iter().any(|p| p.first().is_some_and(|f| f == x))
+                        })
                 })
             }
         };
