@@ -586,6 +586,29 @@ fn is_adverbial(
                 return true;
             }
         }
+        // "raised its key rate on Dec. 18": "on" and a day right after a short object of
+        // nouns modifies the verb, unless the object is an event ("announced the summit on
+        // July 7", where the date may be the summit's). Not "in": "had taken place in March".
+        let on_a_day = claim.prep == Some(crate::language::Prep::At)
+            && crate::language::fold(tokens[claim.tokens.start].text(words.source)) == "on";
+        if on_a_day && words.pack.bare_times_modify_verb {
+            let object = verb + 1..claim.tokens.start;
+            let nouns_only = !object.is_empty()
+                && object.len() <= 4
+                && object.clone().all(|i| {
+                    tokens[i].is_word()
+                        && (words.pack.is_year_determiner(tokens[i].text(words.source))
+                            || matches!(words.class(i), WordClass::Noun { pronoun: false, .. }))
+                });
+            let event = || {
+                let last = tokens[claim.tokens.start - 1].text(words.source);
+                crate::claims::words::embedded(words.pack.lang)
+                    .is_some_and(|w| w.event_noun(&crate::language::fold(last)).is_some())
+            };
+            if nouns_only && !event() {
+                return true;
+            }
+        }
         for i in verb + 1..claim.tokens.start {
             if let WordClass::Noun { pronoun: false, .. } = words.class(i) {
                 if !exempt_noun(words, i) {
