@@ -472,6 +472,9 @@ struct NumbersFile {
     language: String,
     #[serde(default)]
     age_words: Vec<String>,
+    /// An age may follow a name between commas ("Mark Rutte, 59, said").
+    #[serde(default)]
+    appositive_ages: bool,
     ordinals: Vec<OrdinalEntry>,
     cardinals: Vec<CardinalEntry>,
     duration_units: Vec<DurationUnitEntry>,
@@ -962,6 +965,8 @@ pub struct LanguagePack {
     pub bare_times_modify_verb: bool,
     /// Plan markers are nouns too ("announced plans to").
     pub plan_markers_are_nouns_too: bool,
+    /// An age may follow a name between commas ("Mark Rutte, 59, said").
+    pub appositive_ages: bool,
     /// A noun right before a noun modifies it ("trade war"); in Russian and Ukrainian the
     /// noun before governs it instead («прекращение войны»).
     pub noun_adjuncts: bool,
@@ -1836,6 +1841,7 @@ impl LanguagePack {
             bare_times_modify_verb: gr.bare_times_modify_verb,
             plan_markers_are_nouns_too: gr.plan_markers_are_nouns_too,
             noun_adjuncts: gr.noun_adjuncts,
+            appositive_ages: num.appositive_ages,
             abbreviations: set(&gr.abbreviations),
             abbreviation_prefixes: PrefixFilter::new(
                 gr.abbreviations.iter().filter_map(|w| prefix_key(&fold(w))),

@@ -532,6 +532,9 @@ pub struct Age {
     pub sentence: usize,
     /// Years.
     pub years: u32,
+    /// The name the age follows, as token indices ("Mark Rutte, 59,"): `None` for an age
+    /// before its name («62-летний Марк Рютте», "the 62-year-old Mark Rutte").
+    pub name_before: Option<Range<usize>>,
 }
 
 /// A duration: «почти четыре года», «более двух недель», «три года назад».

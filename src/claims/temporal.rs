@@ -2596,10 +2596,56 @@ fn ages_in(tg: &Tagged, text: &Text) -> Vec<Age> {
                 tokens: i..i + 3,
                 sentence: text.sentence_of(i),
                 years,
+                name_before: None,
             });
+        } else if tg.pack.appositive_ages && digits <= 3 && (1..=120).contains(&years) {
+            if let Some(name) = name_before_age(tg, text, i) {
+                out.push(Age {
+                    span: tg.tokens[i].start..tg.tokens[i].end,
+                    tokens: i..i + 1,
+                    sentence: text.sentence_of(i),
+                    years,
+                    name_before: Some(name),
+                });
+            }
         }
     }
     out
+}
+
+/// "Mark Rutte, 59, said": the capitalised name (up to three words) before the comma that
+/// precedes the number at `i`, when a comma and a lowercase word other than a coordinator
+/// follow it.
+fn name_before_age(tg: &Tagged, text: &Text, i: usize) -> Option<std::ops::Range<usize>> {
+    let word = |k: usize| {
+        tg.tokens
+            .get(k)
+            .filter(|t| t.is_word())
+            .map(|t| t.text(tg.source))
+    };
+    let capitalised = |k: usize| {
+        word(k).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+    };
+    if i < 2 || tg.punct(i - 1) != Some(',') || tg.punct(i + 1) != Some(',') {
+        return None;
+    }
+    let next = word(i + 2)?;
+    if !next.chars().next().is_some_and(char::is_lowercase) || tg.pack.is_coordinator(next) {
+        return None;
+    }
+    let sentence = text.sentence_of(i);
+    let mut first = i - 1;
+    while first > 0
+        && i - 1 - first < 3
+        && capitalised(first - 1)
+        && text.sentence_of(first - 1) == sentence
+        && tg.word(first - 1).is_empty()
+    {
+        first -= 1;
+    }
+    (first < i - 1).then_some(first..i - 1)
 }
 
 /// A count before a unit: digits («4», «25») or number words («четыре», «двадцать пять»).

@@ -472,6 +472,11 @@ fn transposed(a: f64, b: f64) -> bool {
 /// as (first word, last word). Another noun between makes it someone else's age: «45-летний
 /// житель Киева», «35-летний сын Ткаченко».
 fn aged_person(ctx: &Context, age: &Age) -> Option<(String, String)> {
+    let word = |i: usize| fold(ctx.text.tokens[i].text(&ctx.doc.text));
+    // "Mark Rutte, 59,": the name before it.
+    if let Some(name) = &age.name_before {
+        return Some((word(name.start), word(name.end - 1)));
+    }
     let end = ctx.text.sentences.get(age.sentence)?.end;
     let mut i = age.tokens.end;
     while i < end && ctx.titles_only(i..i + 1) {
@@ -511,7 +516,6 @@ fn aged_person(ctx: &Context, age: &Age) -> Option<(String, String)> {
             return None;
         }
     }
-    let word = |i: usize| fold(ctx.text.tokens[i].text(&ctx.doc.text));
     Some((word(run.start), word(run.end - 1)))
 }
 

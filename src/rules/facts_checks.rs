@@ -616,11 +616,18 @@ fn age_on(born: NaiveDate, day: NaiveDate) -> i32 {
 /// The person of the facts file with a birth date that an age is given to: named right after
 /// it, or after a role title («62-летний генсек НАТО Марк Рютте»).
 pub(crate) fn person_of_known_age<'a>(ctx: &'a Context, age: &Age) -> Option<&'a Mention> {
+    let born = |m: &Mention| matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.born.is_some()));
     ctx.mentions.iter().find(|m| {
         m.sentence == age.sentence
-            && m.tokens.start >= age.tokens.end
-            && ctx.titles_only(age.tokens.end..m.tokens.start)
-            && matches!(&m.named, Named::Entity(id) if ctx.facts.entity(id).is_some_and(|e| e.born.is_some()))
+            && born(m)
+            && match &age.name_before {
+                // "Mark Rutte, 59,": the mention ends where the name does.
+                Some(name) => m.tokens.end == name.end,
+                None => {
+                    m.tokens.start >= age.tokens.end
+                        && ctx.titles_only(age.tokens.end..m.tokens.start)
+                }
+            }
     })
 }
 
