@@ -352,7 +352,13 @@ impl Temporal {
         {
             return false;
         }
-        let between = &tokens[self.tokens.end..next.tokens.start];
+        // "Fri., Jan. 21": the stop of an abbreviation glued to this one may stand between.
+        let mut between = &tokens[self.tokens.end..next.tokens.start];
+        if let Some((first, rest)) = between.split_first() {
+            if first.punct() == Some('.') && !first.space_before && !rest.is_empty() {
+                between = rest;
+            }
+        }
         between.len() <= 2
             && between
                 .iter()

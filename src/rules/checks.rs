@@ -622,13 +622,22 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
         }
         let wspan = wd.weekday_span.clone().unwrap_or(wd.span.clone());
         let written = ctx.src(&wspan);
-        let phrase_with_prep = wd.span.start < wspan.start;
-        let replacement = if phrase_with_prep {
-            pack.weekday_at(actual)
+        // «во вторник» → «в среду»: the preposition of "on a day" changes with the weekday;
+        // any other ("set for Fri.") stays, and only the weekday is replaced, with the stop
+        // of its abbreviation.
+        let at_prep = wd.span.start < wspan.start && matches!(wd.prep, Some(Prep::At));
+        let stop = ctx
+            .text
+            .tokens
+            .get(wd.tokens.end)
+            .filter(|t| t.punct() == Some('.') && !t.space_before && t.start == wspan.end);
+        let end = stop.map_or(wspan.end, |t| t.end);
+        let (fix_span, replacement) = if at_prep {
+            (wd.span.start..end, pack.weekday_at(actual))
         } else {
-            pack.weekday_nominative(actual)
+            (wspan.start..end, pack.weekday_nominative(actual))
         };
-        let replacement = match_case(ctx.src(&wd.span), replacement);
+        let replacement = match_case(ctx.src(&fix_span), replacement);
         // The weekday named falls, in the same week, on this date.
         let named = day + chrono::Duration::days(weekday as i64 - actual as i64);
         let mut f = Finding::new(wd.span.clone())
@@ -639,7 +648,7 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
             .var("named_date", day_text(named));
         f.secondary = Some(date.span.clone());
         f.fix = Some(Fix {
-            span: wd.span.clone(),
+            span: fix_span,
             replacement,
         });
         out.push(f);
