@@ -1655,6 +1655,12 @@ impl LanguagePack {
             .unwrap_or(0);
 
         let set = |v: &[String]| v.iter().map(|s| fold(s)).collect::<HashSet<_>>();
+        // Phrases as lists of folded words («в то время» → [«в», «то», «время»]).
+        let word_lists = |v: &[String]| -> Vec<Vec<String>> {
+            v.iter()
+                .map(|p| p.split_whitespace().map(fold).collect())
+                .collect()
+        };
         let number_suffixes = set(&cal.number_suffixes);
         let decade_suffixes = set(&cal.decade_suffixes);
         let fillers = set(&cal.date_fillers);
@@ -1784,11 +1790,7 @@ impl LanguagePack {
                 clock_after: set(&num.clock_after),
                 rate_counts: set(&num.rate_counts),
                 rate_exempt_before: set(&num.rate_exempt_before),
-                halves: num
-                    .halves
-                    .iter()
-                    .map(|p| p.split_whitespace().map(fold).collect())
-                    .collect(),
+                halves: word_lists(&num.halves),
                 half_before: set(&num.half_before),
                 length_words: set(&num.length_words),
                 period_end_words: set(&num.period_end_words),
@@ -1814,21 +1816,9 @@ impl LanguagePack {
             reported_speech_markers: reported_markers,
             copulas: set(&gr.copulas),
             position_nouns: set(&gr.position_nouns),
-            acting_markers: gr
-                .acting_markers
-                .iter()
-                .map(|p| p.split_whitespace().map(fold).collect())
-                .collect(),
-            earlier_time: gr
-                .earlier_time
-                .iter()
-                .map(|p| p.split_whitespace().map(fold).collect())
-                .collect(),
-            teaser_markers: gr
-                .teaser_markers
-                .iter()
-                .map(|p| p.split_whitespace().map(fold).collect())
-                .collect(),
+            acting_markers: word_lists(&gr.acting_markers),
+            earlier_time: word_lists(&gr.earlier_time),
+            teaser_markers: word_lists(&gr.teaser_markers),
             teaser_prefixes: PrefixFilter::new(
                 gr.teaser_markers
                     .iter()

@@ -185,24 +185,34 @@ fn event_key(
             let possessive = pack.possessive_len(&fold(written)).is_some();
             capital && (i > range.start || acronym || possessive)
         };
-        if !is_prep && names(name_start, written) {
-            // The whole name: "the Champions League final" is not "the Europa League final".
-            let mut first = name_start;
-            while first > range.start {
+        // The run of names before it, up to `most` words: "the Champions League final" is not
+        // "the Europa League final".
+        let names_from = |from: usize, most: usize| {
+            let mut first = from;
+            while first > range.start && from - first < most {
                 let Some((w, f)) = word_at(source, text, range, first - 1) else {
                     break;
                 };
-                let calendar = !pack.word(&f).is_empty();
-                if calendar || words.is_distinguisher(&f) || !names(first - 1, w) {
+                if !pack.word(&f).is_empty() || words.is_distinguisher(&f) || !names(first - 1, w) {
                     break;
                 }
                 first -= 1;
             }
-            key = format!(
-                "{key} {}",
-                fold(&source[text.tokens[first].start..text.tokens[at - 1].end])
-            );
-            span.start = text.tokens[first].start;
+            first
+        };
+        let adjective = || {
+            (name_start == range.start || !written.chars().next().is_some_and(char::is_uppercase))
+                && !words.is_order_filler(&f)
+                && morphology::for_language(lang).is_some_and(
+                    |m| match morphology::classify_cached(lang, m, written) {
+                        WordClass::Modifier => true,
+                        WordClass::Noun { pronoun: false, .. } => pack.noun_adjuncts,
+                        _ => false,
+                    },
+                )
+        };
+        let first = if !is_prep && names(name_start, written) {
+            Some(names_from(name_start, usize::MAX))
         } else if is_prep {
             // «Продажа билетов на финал», «Регистрация кандидатов на выборы»: an event after a
             // noun and its preposition is that noun's complement; the date is the sale's.
@@ -220,30 +230,16 @@ fn event_key(
             if noun_before {
                 return None;
             }
-        } else if (name_start == range.start
-            || !written.chars().next().is_some_and(char::is_uppercase))
-            && !words.is_order_filler(&f)
-            && morphology::for_language(lang).is_some_and(|m| {
-                match morphology::classify_cached(lang, m, written) {
-                    WordClass::Modifier => true,
-                    WordClass::Noun { pronoun: false, .. } => pack.noun_adjuncts,
-                    _ => false,
-                }
-            })
-        {
+            None
+        } else if adjective() {
             // «Предупредительная забастовка» is not «бессрочная забастовка», "technical
             // talks" not "the talks": an adjective before the noun is part of its key, with
             // the names before it ("the Kyiv mayoral election").
-            let mut first = name_start;
-            while first > range.start && first + 3 > name_start {
-                let Some((w, f)) = word_at(source, text, range, first - 1) else {
-                    break;
-                };
-                if !pack.word(&f).is_empty() || words.is_distinguisher(&f) || !names(first - 1, w) {
-                    break;
-                }
-                first -= 1;
-            }
+            Some(names_from(name_start, 3))
+        } else {
+            None
+        };
+        if let Some(first) = first {
             key = format!(
                 "{key} {}",
                 fold(&source[text.tokens[first].start..text.tokens[at - 1].end])
