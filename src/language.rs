@@ -757,6 +757,10 @@ struct GrammarFile {
     /// Nouns before a role naming the post itself («на посту генсека»).
     #[serde(default)]
     position_nouns: Vec<String>,
+    /// Prepositions of a day that, after a short object, make the time the verb's ("raised
+    /// its key rate on Dec. 18").
+    #[serde(default)]
+    verb_day_prepositions: Vec<String>,
     #[serde(default)]
     former_markers: Vec<String>,
     #[serde(default)]
@@ -954,6 +958,7 @@ pub struct LanguagePack {
     acting_markers: Vec<Vec<String>>,
     copulas: HashSet<String>,
     position_nouns: HashSet<String>,
+    verb_day_prepositions: HashSet<String>,
     /// The [`prefix_key`]s of the teaser markers' first words.
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
@@ -1816,6 +1821,7 @@ impl LanguagePack {
             reported_speech_markers: reported_markers,
             copulas: set(&gr.copulas),
             position_nouns: set(&gr.position_nouns),
+            verb_day_prepositions: set(&gr.verb_day_prepositions),
             acting_markers: word_lists(&gr.acting_markers),
             earlier_time: word_lists(&gr.earlier_time),
             teaser_markers: word_lists(&gr.teaser_markers),
@@ -1907,6 +1913,11 @@ impl LanguagePack {
     /// it is the post, not a title of the name after it.
     pub fn is_position_noun(&self, word: &str) -> bool {
         !self.position_nouns.is_empty() && self.position_nouns.contains(&fold(word))
+    }
+
+    /// A preposition of a day that, after a short object, makes the time the verb's ("on").
+    pub fn is_verb_day_preposition(&self, word: &str) -> bool {
+        !self.verb_day_prepositions.is_empty() && self.verb_day_prepositions.contains(&fold(word))
     }
 
     /// A form of "be" that makes a full participle after it a predicate («бути»).

@@ -590,8 +590,10 @@ fn is_adverbial(
         // nouns modifies the verb, unless the object is an event ("announced the summit on
         // July 7", where the date may be the summit's). Not "in": "had taken place in March".
         let on_a_day = claim.prep == Some(crate::language::Prep::At)
-            && crate::language::fold(tokens[claim.tokens.start].text(words.source)) == "on";
-        if on_a_day && words.pack.bare_times_modify_verb {
+            && words
+                .pack
+                .is_verb_day_preposition(tokens[claim.tokens.start].text(words.source));
+        if on_a_day {
             let object = verb + 1..claim.tokens.start;
             let nouns_only = !object.is_empty()
                 && object.len() <= 4
