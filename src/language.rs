@@ -793,6 +793,10 @@ struct GrammarFile {
     /// Adverbs that may stand between an auxiliary and its verb ("will almost double").
     #[serde(default)]
     verb_adverbs: Vec<String>,
+    /// Subordinators opening a condition ("if"): with a conditional particle anywhere in
+    /// the sentence, the clause is counterfactual.
+    #[serde(default)]
+    conditional_openers: Vec<String>,
 }
 
 /// What one word can be in a time expression.
@@ -1041,6 +1045,8 @@ impl Roles {
     pub const SUPERSEDED: Roles = Roles(512);
     /// An adverb that may stand between an auxiliary and its verb ("will almost double").
     pub const VERB_ADVERB: Roles = Roles(1024);
+    /// A subordinator opening a condition ("if", «если»).
+    pub const CONDITIONAL_OPENER: Roles = Roles(2048);
 
     /// Whether it has every role of `other`.
     #[inline]
@@ -1743,6 +1749,7 @@ impl LanguagePack {
             (&gr.noun_prepositions, Roles::NOUN_PREPOSITION),
             (&gr.superseded_markers, Roles::SUPERSEDED),
             (&gr.verb_adverbs, Roles::VERB_ADVERB),
+            (&gr.conditional_openers, Roles::CONDITIONAL_OPENER),
         ] {
             for w in list {
                 roles.entry(fold(w)).or_default().add(role);

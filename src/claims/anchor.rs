@@ -498,13 +498,18 @@ fn anchor_one(
         _ => None,
     }?;
     // "may" is a modal, "May" in a date the month.
-    let conditional = clause
-        .clone()
-        .any(|i| words.roles(i).has(Roles::CONDITIONAL) && !words.is_capitalised_calendar_word(i));
+    let particle = |words: &mut SentenceWords, i: usize| {
+        words.roles(i).has(Roles::CONDITIONAL) && !words.is_capitalised_calendar_word(i)
+    };
     // Not a word of the expression itself ("That year he married": "that" is no "said that").
     let opener = clause
         .clone()
         .find(|&i| words.text.tokens[i].is_word() && !claim.tokens.contains(&i));
+    // "If the vote had taken place in March 2026, the opposition would have won": a
+    // condition whose sentence has a conditional particle is counterfactual too.
+    let conditional = clause.clone().any(|i| particle(words, i))
+        || (opener.is_some_and(|i| words.roles(i).has(Roles::CONDITIONAL_OPENER))
+            && sentence.clone().any(|i| particle(words, i)));
     let opens_reported = opener.is_some_and(|i| words.roles(i).has(Roles::REPORTED_SPEECH));
     let reported = reported_marker || (subordinate && opens_reported);
     let strong = is_adverbial(claim, nearest.index, words, sentence);
