@@ -206,7 +206,9 @@ fn event_key(
                 && morphology::for_language(lang).is_some_and(
                     |m| match morphology::classify_cached(lang, m, written) {
                         WordClass::Modifier => true,
-                        WordClass::Noun { pronoun: false, .. } => pack.noun_adjuncts,
+                        WordClass::Noun { pronoun: false, .. } => {
+                            pack.noun_adjuncts || words.has_modifier_ending(&f)
+                        }
                         _ => false,
                     },
                 )

@@ -63,6 +63,8 @@ struct EventsFile {
     changes: Vec<String>,
     #[serde(default)]
     topic_prepositions: Vec<String>,
+    #[serde(default)]
+    modifier_endings: Vec<String>,
 }
 
 /// The compiled `claims.toml` of one language; every word folded.
@@ -90,6 +92,7 @@ pub struct ClaimWords {
     pub after: Vec<Vec<String>>,
     order_fillers: HashSet<String>,
     topic_prepositions: HashSet<String>,
+    modifier_endings: Vec<String>,
     start_verbs: HashSet<String>,
     end_nouns: HashSet<String>,
     remaining: HashSet<String>,
@@ -151,6 +154,12 @@ impl ClaimWords {
             after: phrases(&file.order.after),
             order_fillers: set(&file.order.fillers),
             topic_prepositions: set(&file.events.topic_prepositions),
+            modifier_endings: file
+                .events
+                .modifier_endings
+                .iter()
+                .map(|w| fold(w))
+                .collect(),
             start_verbs: set(&file.elapsed.start_verbs),
             end_nouns: set(&file.elapsed.end_nouns),
             remaining: set(&file.elapsed.remaining),
@@ -218,6 +227,22 @@ impl ClaimWords {
     /// A word allowed between an order phrase and its event ("the").
     pub fn is_order_filler(&self, folded: &str) -> bool {
         self.order_fillers.contains(folded)
+    }
+
+    /// A word before an event noun that is an adjective by its ending, for a language whose
+    /// tables know no adjectives («попереджувальний страйк»).
+    pub fn has_modifier_ending(&self, folded: &str) -> bool {
+        let order_word = self
+            .before
+            .iter()
+            .chain(&self.after)
+            .any(|p| p.iter().any(|w| w == folded));
+        folded.chars().count() >= 5
+            && !order_word
+            && self
+                .modifier_endings
+                .iter()
+                .any(|e| folded.ends_with(e.as_str()))
     }
 
     /// A preposition joining a name to an event's key («по» in «заседание по Украине»).
