@@ -327,11 +327,41 @@ pub(crate) fn parts_exceed_total(ctx: &Context) -> Vec<Finding> {
                 || ctx.durations.iter().any(|d| d.tokens.contains(&i))
                 || ctx.ages.iter().any(|a| a.tokens.contains(&i))
         };
-        let mut parts: Vec<(f64, usize)> = ctx
+        let counted: Vec<&Quantity> = ctx
             .quantities
             .iter()
             .filter(|q| q.sentence == total.sentence && q.tokens.start >= marker_end)
             .filter(|q| same_word(&q.noun, &total.noun))
+            .collect();
+        // «из них 6 человек в тяжелом состоянии, 8 человек госпитализированы»: a part that
+        // says a state or a trait of its members rather than where they come from or what
+        // befell them is a category, and categories overlap, as for bare parts below.
+        let category = counted.iter().any(|q| {
+            ctx.text.tokens[q.tokens.end..sentence_end]
+                .first()
+                .filter(|t| t.is_word())
+                .is_some_and(|t| {
+                    let w = t.text(&ctx.doc.text);
+                    // «32 человека отпущены, а 21 человек арестован»: what befell each part
+                    // (a verb) divides the total; a state or a trait does not.
+                    let verb = ctx.doc.lang.is_some_and(|lang| {
+                        morphology::for_language(lang).is_some_and(|m| {
+                            matches!(
+                                morphology::classify_cached(lang, m, w),
+                                WordClass::Verb { .. }
+                            )
+                        })
+                    });
+                    !verb
+                        && !words.is_part_origin(&fold(w))
+                        && !ctx.pack.is_some_and(|p| p.is_coordinator(w))
+                })
+        });
+        if category {
+            continue;
+        }
+        let mut parts: Vec<(f64, usize)> = counted
+            .iter()
             .map(|q| (q.bounds().0, ctx.text.tokens[q.tokens.end - 1].end))
             .collect();
         // Parts in brackets break a part down («20 — из Европы (в том числе 12 — из ЕС)»).
