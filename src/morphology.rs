@@ -442,6 +442,12 @@ pub fn english() -> Option<&'static English> {
 
 /// The analyser for `lang`, loaded once; `None` when there is none (yet) or it failed to
 /// load, in which case no tense is claimed and tense rules stay silent.
+/// The class of a word as written in a text of `lang` (cached), when the language has an
+/// analyser.
+pub fn class_of(lang: Lang, word: &str) -> Option<WordClass> {
+    for_language(lang).map(|m| classify_cached(lang, m, word))
+}
+
 pub fn for_language(lang: Lang) -> Option<&'static dyn Morphology> {
     static RU: OnceLock<Option<Russian>> = OnceLock::new();
     match lang {

@@ -203,15 +203,13 @@ fn event_key(
         let adjective = || {
             (name_start == range.start || !written.chars().next().is_some_and(char::is_uppercase))
                 && !words.is_order_filler(&f)
-                && morphology::for_language(lang).is_some_and(
-                    |m| match morphology::classify_cached(lang, m, written) {
-                        WordClass::Modifier => true,
-                        WordClass::Noun { pronoun: false, .. } => {
-                            pack.noun_adjuncts || words.has_modifier_ending(&f)
-                        }
-                        _ => false,
-                    },
-                )
+                && match morphology::class_of(lang, written) {
+                    Some(WordClass::Modifier) => true,
+                    Some(WordClass::Noun { pronoun: false, .. }) => {
+                        pack.noun_adjuncts || words.has_modifier_ending(&f)
+                    }
+                    _ => false,
+                }
         };
         let first = if !is_prep && names(name_start, written) {
             Some(names_from(name_start, usize::MAX))
@@ -222,12 +220,10 @@ fn event_key(
                 && word_at(source, text, range, name_start - 1).is_some_and(|(w, f)| {
                     !words.is_order_filler(&f)
                         && pack.word(&f).is_empty()
-                        && morphology::for_language(lang).is_some_and(|m| {
-                            matches!(
-                                morphology::classify_cached(lang, m, w),
-                                WordClass::Noun { pronoun: false, .. }
-                            )
-                        })
+                        && matches!(
+                            morphology::class_of(lang, w),
+                            Some(WordClass::Noun { pronoun: false, .. })
+                        )
                 });
             if noun_before {
                 return None;

@@ -345,12 +345,7 @@ pub(crate) fn parts_exceed_total(ctx: &Context) -> Vec<Finding> {
                     // «32 человека отпущены, а 21 человек арестован»: what befell each part
                     // (a verb) divides the total; a state or a trait does not.
                     let verb = ctx.doc.lang.is_some_and(|lang| {
-                        morphology::for_language(lang).is_some_and(|m| {
-                            matches!(
-                                morphology::classify_cached(lang, m, w),
-                                WordClass::Verb { .. }
-                            )
-                        })
+                        matches!(morphology::class_of(lang, w), Some(WordClass::Verb { .. }))
                     });
                     !verb
                         && !words.is_part_origin(&fold(w))
@@ -536,12 +531,10 @@ fn aged_person(ctx: &Context, age: &Age) -> Option<(String, String)> {
             && w.chars().next().is_some_and(char::is_lowercase)
             && !pack.is_perfect_auxiliary(w)
             && !pack.is_future_marker(&fold(w))
-            && morphology::for_language(lang).is_some_and(|m| {
-                matches!(
-                    morphology::classify_cached(lang, m, w),
-                    WordClass::Noun { pronoun: false, .. }
-                )
-            });
+            && matches!(
+                morphology::class_of(lang, w),
+                Some(WordClass::Noun { pronoun: false, .. })
+            );
         if noun_after {
             return None;
         }

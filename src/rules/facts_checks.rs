@@ -472,8 +472,7 @@ fn another_of_its_kind(ctx: &Context, m: &Mention) -> bool {
         .and_then(word)
         .is_some_and(|w| {
             let f = fold(w);
-            let class = crate::morphology::for_language(lang)
-                .map(|morph| crate::morphology::classify_cached(lang, morph, w));
+            let class = crate::morphology::class_of(lang, w);
             // A noun adjunct in lower case ("trade war"; not "Ukraine war", a place's name).
             let adjunct = pack.noun_adjuncts
                 && w.chars().next().is_some_and(char::is_lowercase)
