@@ -761,6 +761,18 @@ struct GrammarFile {
     /// its key rate on Dec. 18").
     #[serde(default)]
     verb_day_prepositions: Vec<String>,
+    /// Endings of nouns that may carry a day of their own («проведение», «рассмотрения»).
+    #[serde(default)]
+    own_time_endings: Vec<String>,
+    /// Other nouns that may carry a day of their own («рейс», «годовщина»), any form.
+    #[serde(default)]
+    own_time_nouns: Vec<String>,
+    /// Beginnings of verbs whose object may lie ahead («анонсировал», «перенесли»).
+    #[serde(default)]
+    forward_verbs: Vec<String>,
+    /// Nouns that make one predicate with their verb («вступил в силу»).
+    #[serde(default)]
+    verb_phrase_nouns: Vec<String>,
     #[serde(default)]
     former_markers: Vec<String>,
     #[serde(default)]
@@ -963,6 +975,10 @@ pub struct LanguagePack {
     copulas: HashSet<String>,
     position_nouns: HashSet<String>,
     verb_day_prepositions: HashSet<String>,
+    own_time_endings: Vec<String>,
+    own_time_nouns: Vec<String>,
+    forward_verbs: Vec<String>,
+    verb_phrase_nouns: HashSet<String>,
     /// The [`prefix_key`]s of the teaser markers' first words.
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
@@ -1829,6 +1845,10 @@ impl LanguagePack {
             copulas: set(&gr.copulas),
             position_nouns: set(&gr.position_nouns),
             verb_day_prepositions: set(&gr.verb_day_prepositions),
+            own_time_endings: gr.own_time_endings.iter().map(|e| fold(e)).collect(),
+            own_time_nouns: gr.own_time_nouns.iter().map(|e| fold(e)).collect(),
+            forward_verbs: gr.forward_verbs.iter().map(|e| fold(e)).collect(),
+            verb_phrase_nouns: set(&gr.verb_phrase_nouns),
             acting_markers: word_lists(&gr.acting_markers),
             earlier_time: word_lists(&gr.earlier_time),
             teaser_markers: word_lists(&gr.teaser_markers),
@@ -1925,6 +1945,37 @@ impl LanguagePack {
     /// A preposition of a day that, after a short object, makes the time the verb's ("on").
     pub fn is_verb_day_preposition(&self, word: &str) -> bool {
         !self.verb_day_prepositions.is_empty() && self.verb_day_prepositions.contains(&fold(word))
+    }
+
+    /// Whether the language lists the nouns that carry a day of their own: then a day after
+    /// any other noun object dates the verb («принял закон 29 декабря»).
+    pub fn knows_own_time_nouns(&self) -> bool {
+        !self.own_time_endings.is_empty()
+    }
+
+    /// A noun that may carry a day of its own, not the verb's («анонсировал проведение 7
+    /// июля», «отменили рейс 5 марта»): by its ending or listed (any form of the word).
+    pub fn has_own_time(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.own_time_endings
+            .iter()
+            .any(|e| f.ends_with(e.as_str()))
+            || self
+                .own_time_nouns
+                .iter()
+                .any(|n| crate::claims::words::same_word(n, &f))
+    }
+
+    /// A verb whose object may lie ahead of it («анонсировал», «перенесли», «пообещали»):
+    /// a day after that object stays the object's.
+    pub fn is_forward_verb(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.forward_verbs.iter().any(|p| f.starts_with(p.as_str()))
+    }
+
+    /// A noun making one predicate with its verb («вступил в силу», «уйдет в отставку»).
+    pub fn is_verb_phrase_noun(&self, word: &str) -> bool {
+        !self.verb_phrase_nouns.is_empty() && self.verb_phrase_nouns.contains(&fold(word))
     }
 
     /// A form of "be" that makes a full participle after it a predicate («бути»).

@@ -512,7 +512,7 @@ fn anchor_one(
             && sentence.clone().any(|i| particle(words, i)));
     let opens_reported = opener.is_some_and(|i| words.roles(i).has(Roles::REPORTED_SPEECH));
     let reported = reported_marker || (subordinate && opens_reported);
-    let strong = is_adverbial(claim, nearest.index, words, sentence);
+    let strong = is_adverbial(claim, nearest.index, tense, words, sentence);
     let vt = &words.text.tokens[nearest.index];
     Some(Anchor {
         span: vt.start..vt.end,
@@ -529,6 +529,7 @@ fn anchor_one(
 fn is_adverbial(
     claim: &Temporal,
     verb: usize,
+    tense: Tense,
     words: &mut SentenceWords,
     sentence: &Range<usize>,
 ) -> bool {
@@ -616,9 +617,75 @@ fn is_adverbial(
                 return true;
             }
         }
+        // «принял закон 29 декабря», «вступил в силу 1 января»: a day after an object that
+        // has no time of its own is the verb's; after one that may («анонсировал проведение
+        // 7 июля», «отменили рейс 5 марта») it is read as the noun's. Only a whole day:
+        // «бюджет 2027 года», «итоги марта» name the noun. Nor after a verb whose object may
+        // lie ahead («пообещали морозы 15 марта»). A verb still to come acts mostly on what
+        // already is («изучит видео драки 7 марта», «оценят ущерб от урагана 28 февраля»):
+        // there only a lone object noun, with no preposition, lets the day through.
+        let a_day = claim.day_month_span.is_some()
+            && matches!(claim.prep, None | Some(crate::language::Prep::At))
+            && words.pack.knows_own_time_nouns()
+            && !words.pack.is_forward_verb(tokens[verb].text(words.source));
+        let past = tense == Tense::Past;
+        let mut objects = 0;
         for i in verb + 1..claim.tokens.start {
-            if let WordClass::Noun { pronoun: false, .. } = words.class(i) {
-                if !exempt_noun(words, i) {
+            let text = tokens[i].text(words.source);
+            // «вступил в силу», «ушел в отставку»: one predicate with its verb.
+            if a_day && words.pack.is_verb_phrase_noun(text) {
+                continue;
+            }
+            let preposition = || {
+                words
+                    .entry(i)
+                    .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))))
+            };
+            let capitalised = |k: usize| {
+                tokens.get(k).is_some_and(|t| {
+                    t.is_word()
+                        && t.text(words.source)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                })
+            };
+            // «выйдет из состава Евросоюза», «вступит в силу»: a place or a predicate's own
+            // noun after the preposition is no object.
+            if a_day
+                && !past
+                && tokens[i].is_word()
+                && preposition()
+                && !capitalised(i + 1)
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|t| words.pack.is_verb_phrase_noun(t.text(words.source)))
+            {
+                return false;
+            }
+            let class = words.class(i);
+            // A name the dictionary does not know («ДТП») may be a second noun.
+            if a_day && !past && capitalised(i) && class == WordClass::Other {
+                objects += 1;
+                if objects > 1 {
+                    return false;
+                }
+            }
+            if let WordClass::Noun { pronoun: false, .. } = class {
+                if exempt_noun(words, i) {
+                    continue;
+                }
+                let folded = crate::language::fold(text);
+                let event_words = crate::claims::words::embedded(words.pack.lang);
+                // The Ukrainian tables know verbs only: an adjective shows by its ending.
+                if !event_words.is_some_and(|w| w.has_modifier_ending(&folded)) {
+                    objects += 1;
+                }
+                let plain = a_day
+                    && (past || objects <= 1)
+                    && !words.pack.has_own_time(text)
+                    && event_words.is_none_or(|w| w.event_noun(&folded).is_none());
+                if !plain {
                     return false;
                 }
             }
