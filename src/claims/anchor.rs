@@ -624,7 +624,7 @@ fn is_adverbial(
         // lie ahead («пообещали морозы 15 марта»). A verb still to come acts mostly on what
         // already is («изучит видео драки 7 марта», «оценят ущерб от урагана 28 февраля»):
         // there only a lone object noun, with no preposition, lets the day through.
-        let a_day = claim.day_month_span.is_some()
+        let a_day = matches!(claim.value, crate::claims::TimeValue::Date { .. })
             && matches!(claim.prep, None | Some(crate::language::Prep::At))
             && words.pack.knows_own_time_nouns()
             && !words.pack.is_forward_verb(tokens[verb].text(words.source));
