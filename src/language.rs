@@ -296,6 +296,10 @@ struct CalendarFile {
     /// nine months of 1997".
     #[serde(default)]
     year_of_words: Vec<String>,
+    /// Phrases before a "for" preposition naming the night that ends on the day after it
+    /// («в ночь на 2 марта»): the day is the event's, not a limit.
+    #[serde(default)]
+    night_of: Vec<String>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -1002,6 +1006,7 @@ pub struct LanguagePack {
     possessive_suffixes: Vec<String>,
     year_determiners: HashSet<String>,
     year_of_words: HashSet<String>,
+    night_of: Vec<Vec<String>>,
     former_markers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
@@ -1873,6 +1878,7 @@ impl LanguagePack {
             possessive_suffixes: cal.possessive_suffixes.iter().map(|x| fold(x)).collect(),
             year_determiners: set(&cal.year_determiners),
             year_of_words: set(&cal.year_of_words),
+            night_of: word_lists(&cal.night_of),
             former_markers: set(&gr.former_markers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
@@ -1923,6 +1929,21 @@ impl LanguagePack {
                 .windows(p.len())
                 .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
         })
+    }
+
+    /// The length in words of a phrase naming a night («в ночь») that ends right before
+    /// token `at`, the preposition of the day it ends on; `word(i)` gives token `i` folded,
+    /// `None` for punctuation.
+    pub fn night_before(&self, at: usize, word: impl Fn(usize) -> Option<String>) -> Option<usize> {
+        self.night_of
+            .iter()
+            .find(|p| {
+                at >= p.len()
+                    && p.iter()
+                        .enumerate()
+                        .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
+            })
+            .map(Vec::len)
     }
 
     /// Some acting marker ends right before token `at` ("acting" in "acting foreign

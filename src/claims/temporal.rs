@@ -664,6 +664,21 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                         }
                     }
                 }
+                // «в ночь на 2 марта»: the night ending on that day is the event's time.
+                let mut prep = prep;
+                let free = out.last().map_or(0, |t| t.tokens.end);
+                if prep == Some(Prep::For) && tg.joined(start) {
+                    let night = tg.pack.night_before(start, |k| {
+                        tg.tok(k)
+                            .filter(|t| t.is_word() && k >= free)
+                            .map(|t| crate::language::fold(t.text(tg.source)))
+                    });
+                    if let Some(n) = night {
+                        prep = Some(Prep::At);
+                        day_part = day_part.or(Some(crate::language::DayPart::Night));
+                        start -= n;
+                    }
+                }
                 let span = tg.tokens[start].start..tg.end_without_possessive(core.end - 1);
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
                 out.push(Temporal {

@@ -794,6 +794,12 @@ fn relative_date_mismatch(ctx: &Context) -> Vec<Finding> {
         if day == expected {
             continue;
         }
+        // «Завтра, в ночь на 12 января»: the night ending on that day begins the day before.
+        if date.day_part == Some(crate::language::DayPart::Night)
+            && day - expected == chrono::Duration::days(1)
+        {
+            continue;
+        }
         // «КИЕВ, 9 января — Сегодня, 9 января, …» published the next day: the story's
         // «сегодня» is its dateline's day.
         if dateline_day(ctx, published)
