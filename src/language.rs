@@ -719,6 +719,24 @@ impl HolidayEntry {
     }
 }
 
+/// The length of the first of `phrases` (word lists) that ends right before token `at`;
+/// `word(i)` gives token `i` folded, `None` for punctuation.
+fn phrase_ending_at(
+    phrases: &[Vec<String>],
+    at: usize,
+    word: impl Fn(usize) -> Option<String>,
+) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|p| {
+            at >= p.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
+        })
+        .map(Vec::len)
+}
+
 fn one_unit() -> u32 {
     1
 }
@@ -1935,26 +1953,13 @@ impl LanguagePack {
     /// token `at`, the preposition of the day it ends on; `word(i)` gives token `i` folded,
     /// `None` for punctuation.
     pub fn night_before(&self, at: usize, word: impl Fn(usize) -> Option<String>) -> Option<usize> {
-        self.night_of
-            .iter()
-            .find(|p| {
-                at >= p.len()
-                    && p.iter()
-                        .enumerate()
-                        .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
-            })
-            .map(Vec::len)
+        phrase_ending_at(&self.night_of, at, word)
     }
 
     /// Some acting marker ends right before token `at` ("acting" in "acting foreign
     /// minister"); `word(i)` gives token `i` folded, `None` for punctuation.
     pub fn acting_before(&self, at: usize, word: impl Fn(usize) -> Option<String>) -> bool {
-        self.acting_markers.iter().any(|p| {
-            at >= p.len()
-                && p.iter()
-                    .enumerate()
-                    .all(|(k, w)| word(at - p.len() + k).as_deref() == Some(w.as_str()))
-        })
+        phrase_ending_at(&self.acting_markers, at, word).is_some()
     }
 
     /// A noun naming a post before a role («посту» in «на посту генсека»): the role after
@@ -1990,13 +1995,16 @@ impl LanguagePack {
     /// A verb whose object may lie ahead of it («анонсировал», «перенесли», «пообещали»):
     /// a day after that object stays the object's.
     pub fn is_forward_verb(&self, word: &str) -> bool {
-        let f = fold(word);
-        self.forward_verbs.iter().any(|p| f.starts_with(p.as_str()))
+        !self.forward_verbs.is_empty() && {
+            let f = fold(word);
+            self.forward_verbs.iter().any(|p| f.starts_with(p.as_str()))
+        }
     }
 
     /// A noun making one predicate with its verb («вступил в силу», «уйдет в отставку»).
-    pub fn is_verb_phrase_noun(&self, word: &str) -> bool {
-        !self.verb_phrase_nouns.is_empty() && self.verb_phrase_nouns.contains(&fold(word))
+    /// `folded` is the word as [`fold`] gives it.
+    pub fn is_verb_phrase_noun(&self, folded: &str) -> bool {
+        self.verb_phrase_nouns.contains(folded)
     }
 
     /// A form of "be" that makes a full participle after it a predicate («бути»).

@@ -630,10 +630,15 @@ fn is_adverbial(
             && !words.pack.is_forward_verb(tokens[verb].text(words.source));
         let past = tense == Tense::Past;
         let mut objects = 0;
+        let event_words = crate::claims::words::embedded(words.pack.lang);
         for i in verb + 1..claim.tokens.start {
-            let text = tokens[i].text(words.source);
+            let folded = if a_day && tokens[i].is_word() {
+                crate::language::fold(tokens[i].text(words.source))
+            } else {
+                String::new()
+            };
             // «вступил в силу», «ушел в отставку»: one predicate with its verb.
-            if a_day && words.pack.is_verb_phrase_noun(text) {
+            if a_day && words.pack.is_verb_phrase_noun(&folded) {
                 continue;
             }
             let preposition = || {
@@ -657,9 +662,11 @@ fn is_adverbial(
                 && tokens[i].is_word()
                 && preposition()
                 && !capitalised(i + 1)
-                && !tokens
-                    .get(i + 1)
-                    .is_some_and(|t| words.pack.is_verb_phrase_noun(t.text(words.source)))
+                && !tokens.get(i + 1).is_some_and(|t| {
+                    words
+                        .pack
+                        .is_verb_phrase_noun(&crate::language::fold(t.text(words.source)))
+                })
             {
                 return false;
             }
@@ -675,15 +682,13 @@ fn is_adverbial(
                 if exempt_noun(words, i) {
                     continue;
                 }
-                let folded = crate::language::fold(text);
-                let event_words = crate::claims::words::embedded(words.pack.lang);
                 // The Ukrainian tables know verbs only: an adjective shows by its ending.
                 if !event_words.is_some_and(|w| w.has_modifier_ending(&folded)) {
                     objects += 1;
                 }
                 let plain = a_day
                     && (past || objects <= 1)
-                    && !words.pack.has_own_time(text)
+                    && !words.pack.has_own_time(&folded)
                     && event_words.is_none_or(|w| w.event_noun(&folded).is_none());
                 if !plain {
                     return false;
