@@ -534,21 +534,25 @@ fn is_adverbial(
     sentence: &Range<usize>,
 ) -> bool {
     let tokens = &words.text.tokens;
-    let exempt_noun = |words: &mut SentenceWords, i: usize| {
-        // «в Париже», «в Киеве»: a place after a preposition does not take a time modifier.
-        let t = &tokens[i];
-        let capital = t
-            .text(words.source)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let after_prep = i > 0
-            && tokens[i - 1].is_word()
-            && words
-                .entry(i - 1)
-                .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))));
-        capital && after_prep
+    let source = words.source;
+    let capitalised = |k: usize| {
+        tokens.get(k).is_some_and(|t| {
+            t.is_word()
+                && t.text(source)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
     };
+    let preposition = |words: &SentenceWords, k: usize| {
+        tokens[k].is_word()
+            && words
+                .entry(k)
+                .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))))
+    };
+    // «в Париже», «в Киеве»: a place after a preposition does not take a time modifier.
+    let exempt_noun =
+        |words: &SentenceWords, i: usize| capitalised(i) && i > 0 && preposition(words, i - 1);
     // "the prices of Jan. 5": the time is the noun's.
     if claim.tokens.start > sentence.start
         && words
@@ -584,9 +588,7 @@ fn is_adverbial(
                 && (verb + 1..claim.tokens.start).all(|i| {
                     tokens[i].number().is_some()
                         || matches!(words.class(i), WordClass::Noun { .. })
-                        || words
-                            .entry(i)
-                            .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))))
+                        || preposition(words, i)
                 });
             if object_only && !noun_after(words) {
                 return true;
@@ -641,26 +643,11 @@ fn is_adverbial(
             if a_day && words.pack.is_verb_phrase_noun(&folded) {
                 continue;
             }
-            let preposition = || {
-                words
-                    .entry(i)
-                    .is_some_and(|e| e.words.iter().any(|w| matches!(w, Word::Prep(_))))
-            };
-            let capitalised = |k: usize| {
-                tokens.get(k).is_some_and(|t| {
-                    t.is_word()
-                        && t.text(words.source)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                })
-            };
             // «выйдет из состава Евросоюза», «вступит в силу»: a place or a predicate's own
             // noun after the preposition is no object.
             if a_day
                 && !past
-                && tokens[i].is_word()
-                && preposition()
+                && preposition(words, i)
                 && !capitalised(i + 1)
                 && !tokens.get(i + 1).is_some_and(|t| {
                     words
