@@ -43,8 +43,8 @@ pub fn find(sc: Scope, temporals: &[Temporal]) -> Vec<DatedEvent> {
             && !matches!(t.value, crate::claims::TimeValue::SamePeriod { .. })
             && t.anchor.as_ref().is_some_and(|a| {
                 !a.conditional
-                    && a.tense != Tense::Past
                     && sc.words.is_event_verb(&fold(&sc.source[a.span.clone()]))
+                    && (a.tense != Tense::Past || scheduled_for(sc, t, a))
             });
         if !dated {
             continue;
@@ -477,6 +477,18 @@ pub fn find_order(
         }
     }
     out
+}
+
+/// «Выборы назначены на 20 сентября»: a scheduling participle in the past form with a "for"
+/// day states the plan in force; «были назначены на» (a copula before it) a plan of the past.
+fn scheduled_for(sc: Scope, t: &Temporal, a: &crate::claims::Anchor) -> bool {
+    let tokens = &sc.text.tokens;
+    let Ok(verb) = tokens.binary_search_by_key(&a.span.start, |k| k.start) else {
+        return false;
+    };
+    t.prep == Some(crate::language::Prep::For)
+        && verb < t.tokens.start
+        && (verb == 0 || !sc.pack.is_copula(tokens[verb - 1].text(sc.source)))
 }
 
 /// A bare «саммит» is the summit the article names, when it names exactly one.

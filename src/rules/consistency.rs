@@ -583,14 +583,24 @@ pub(crate) fn age_mismatch(ctx: &Context) -> Vec<Finding> {
 pub(crate) fn event_order(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for o in ctx.orders {
-        // The event's day, from a sentence that dates it (only a named event).
+        // The event's day, from a sentence that dates it: a named event, or a bare one
+        // («Форум откроется 4 ноября … После форума, 2 ноября») when the article dates
+        // no other event of that noun, named or not.
         let Some(ev) = ctx
             .events
             .iter()
-            .find(|e| e.key == o.key && e.key.contains(' ') && e.sentence != o.sentence)
+            .find(|e| e.key == o.key && e.sentence != o.sentence)
         else {
             continue;
         };
+        let head = o.key.split(' ').next().unwrap_or_default();
+        let alone = ctx
+            .events
+            .iter()
+            .all(|e| e.key == o.key || e.key.split(' ').next() != Some(head));
+        if !o.key.contains(' ') && !alone {
+            continue;
+        }
         let event_t = &ctx.temporals[ev.temporal];
         let t = &ctx.temporals[o.temporal];
         let (Some(e), Some(d)) = (event_t.interval, t.interval) else {
