@@ -1981,15 +1981,15 @@ impl LanguagePack {
 
     /// A noun that may carry a day of its own, not the verb's («анонсировал проведение 7
     /// июля», «отменили рейс 5 марта»): by its ending or listed (any form of the word).
-    pub fn has_own_time(&self, word: &str) -> bool {
-        let f = fold(word);
+    /// `folded` is the word as [`fold`] gives it.
+    pub fn has_own_time(&self, folded: &str) -> bool {
         self.own_time_endings
             .iter()
-            .any(|e| f.ends_with(e.as_str()))
+            .any(|e| folded.ends_with(e.as_str()))
             || self
                 .own_time_nouns
                 .iter()
-                .any(|n| crate::claims::words::same_word(n, &f))
+                .any(|n| crate::claims::words::same_word(n, folded))
     }
 
     /// A verb whose object may lie ahead of it («анонсировал», «перенесли», «пообещали»):
