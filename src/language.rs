@@ -480,6 +480,10 @@ struct NumbersFile {
     #[serde(default)]
     appositive_ages: bool,
     ordinals: Vec<OrdinalEntry>,
+    /// Ordinals before a unit of duration: «третий год войны», "in its third year" (the
+    /// n-th unit since a start, read as «почти n»).
+    #[serde(default)]
+    unit_ordinals: Vec<OrdinalEntry>,
     cardinals: Vec<CardinalEntry>,
     duration_units: Vec<DurationUnitEntry>,
     approximations: StdHashMap<String, Approx>,
@@ -854,6 +858,8 @@ pub enum Word {
     Ordinal(u32),
     /// A cardinal word, in tenths («четыре» = 40, «полтора» = 15).
     Cardinal(u32),
+    /// An ordinal before a unit of duration («третий» год = 3).
+    UnitOrdinal(u32),
     /// A unit of duration and how many of it one word means («десятилетие» = 10 years).
     DurationUnit(TimeUnit, u32),
     /// Glued to a number, states an age («62-летний»).
@@ -1604,6 +1610,11 @@ impl LanguagePack {
         for c in &num.cardinals {
             for f in &c.forms {
                 add(f, Word::Cardinal((c.value * 10.0).round() as u32));
+            }
+        }
+        for o in &num.unit_ordinals {
+            for f in &o.forms {
+                add(f, Word::UnitOrdinal(o.value));
             }
         }
         for w in &num.age_words {

@@ -248,6 +248,16 @@ impl<'a> Tagged<'a> {
         })
     }
 
+    fn unit_ordinal(&self, i: usize) -> Option<u32> {
+        self.find(i, |w| {
+            if let Word::UnitOrdinal(n) = w {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+    }
+
     fn duration_unit(&self, i: usize) -> Option<(TimeUnit, u32)> {
         self.find(i, |w| {
             if let Word::DurationUnit(u, per) = w {
@@ -1111,6 +1121,7 @@ fn may_open_pattern(tg: &Tagged, j: usize) -> bool {
                     | Word::VagueCount
                     | Word::Every
                     | Word::Recurring(_)
+                    | Word::UnitOrdinal(_)
             )
         })
 }
@@ -3062,6 +3073,17 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
         Some((c, k)) if tg.joined(k) => (Some(c), k),
         _ => (None, j),
     };
+    // «третий год войны», "in its third year": the n-th unit since a start is less than n
+    // of them and at least n - 1, as «почти n» says.
+    let mut ordinal = false;
+    if count.is_none() && relation.is_none() && approx.is_none() {
+        if let Some(n) = tg.unit_ordinal(j).filter(|_| tg.joined(j + 1)) {
+            count = Some(n as f64);
+            approx = Some(Approx::Almost);
+            ordinal = true;
+            k = j + 1;
+        }
+    }
     // «два с половиной часа», "two and a half hours".
     let mut half = false;
     if let Some(after) = count
@@ -3100,6 +3122,12 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
         ));
     }
     let (unit, per) = tg.duration_unit(k).filter(|_| !taken[k])?;
+    // Only years and months, one to a word: "the third day" of a strike or a summit is a
+    // day of the calendar as often as a length; "the third hour", «второе десятилетие» are
+    // not read.
+    if ordinal && (!matches!(unit, TimeUnit::Year | TimeUnit::Month) || per != 1) {
+        return None;
+    }
     let mut end = k + 1;
     // "an hour and a half", «час с половиной».
     if !half && count.is_none_or(|c| c.fract() == 0.0) {
@@ -3109,7 +3137,7 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
             end = after;
         }
     }
-    if relation.is_none() {
+    if relation.is_none() && !ordinal {
         if let Some((Phrase::Relation(r, Position::After), after)) = tg
             .phrase_of(end, |p| matches!(p, Phrase::Relation(_, Position::After)))
             .filter(|_| tg.joined(end))

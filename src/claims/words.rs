@@ -30,6 +30,8 @@ struct ElapsedFile {
     #[serde(default)]
     remaining: Vec<String>,
     #[serde(default)]
+    consecutive: Vec<String>,
+    #[serde(default)]
     same_event_modifiers: Vec<String>,
 }
 
@@ -96,6 +98,7 @@ pub struct ClaimWords {
     start_verbs: HashSet<String>,
     end_nouns: HashSet<String>,
     remaining: HashSet<String>,
+    consecutive: HashSet<String>,
     same_event_modifiers: HashSet<String>,
 }
 
@@ -163,6 +166,7 @@ impl ClaimWords {
             start_verbs: set(&file.elapsed.start_verbs),
             end_nouns: set(&file.elapsed.end_nouns),
             remaining: set(&file.elapsed.remaining),
+            consecutive: set(&file.elapsed.consecutive),
             same_event_modifiers: set(&file.elapsed.same_event_modifiers),
         })
     }
@@ -185,6 +189,12 @@ impl ClaimWords {
     /// A word saying a length is still to come («еще», "another").
     pub fn is_remaining(&self, folded: &str) -> bool {
         self.remaining.contains(folded)
+    }
+
+    /// A word after a length saying it counts occurrences in a row («третий год подряд»,
+    /// "the third year running"), not time since a start.
+    pub fn is_consecutive(&self, folded: &str) -> bool {
+        self.consecutive.contains(folded)
     }
 
     /// A word before a generic event name that keeps it the same event («эта», "the").

@@ -966,7 +966,7 @@ fn a_title(ctx: &Context, t: &Temporal) -> bool {
 }
 
 /// Whether token `at` stands inside a quotation («…», “…”, "…") opened in its paragraph.
-fn in_quotation(ctx: &Context, at: usize) -> bool {
+pub(crate) fn in_quotation(ctx: &Context, at: usize) -> bool {
     let tokens = &ctx.text.tokens;
     let (mut depth, mut straight) = (0i32, false);
     let mut i = at;

@@ -447,6 +447,37 @@ fn joined_clause_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool 
     })
 }
 
+/// A noun between an event's name and a length that may be the length's own subject: not
+/// after a preposition («в Украине»), no pronoun («которая»), not in a time expression. «Из-за войны завод уже
+/// второй год не может …»: the length is the plant's.
+fn subject_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool {
+    let (Some(lang), Some(pack)) = (ctx.doc.lang, ctx.pack) else {
+        return false;
+    };
+    let text = |k: usize| ctx.text.tokens[k].text(&ctx.doc.text);
+    let preposition = |k: usize| {
+        let f = fold(text(k));
+        ctx.text.tokens[k].is_word()
+            && (pack
+                .word(&f)
+                .iter()
+                .any(|x| matches!(x, crate::language::Word::Prep(_)))
+                || ctx
+                    .claim_words()
+                    .is_some_and(|w| w.is_topic_preposition(&f)))
+    };
+    let in_time = |k: usize| ctx.temporals.iter().any(|t| t.tokens.contains(&k));
+    tokens.clone().any(|k| {
+        ctx.text.tokens[k].is_word()
+            && !in_time(k)
+            && matches!(
+                crate::morphology::class_of(lang, text(k)),
+                Some(WordClass::Noun { pronoun: false, .. })
+            )
+            && !(k > 0 && preposition(k - 1))
+    })
+}
+
 /// A one-word generic name («война», "war") made another event by the words around it: a
 /// modifier before it that the language does not list as keeping it the same («гражданская
 /// война», "trade war"), or a place or party after a preposition («война на Донбассе», "war
@@ -509,9 +540,20 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         let Some(calendar_unit) = d.unit.calendar().filter(|_| !d.attributive) else {
             continue;
         };
-        // «война продлится еще два года»: a length still to come.
+        // «война продлится еще два года»: a length still to come; «третий год подряд»: a
+        // count of occurrences.
         let before = d.tokens.start.saturating_sub(3)..d.tokens.start;
-        if any_word(ctx, before, |w, x| w.is_remaining(x)) {
+        let after = d.tokens.end..(d.tokens.end + 3).min(ctx.text.tokens.len());
+        if any_word(ctx, before, |w, x| w.is_remaining(x))
+            || any_word(ctx, after, |w, x| w.is_consecutive(x))
+        {
+            continue;
+        }
+        // «"Война идет уже третий год", — говорил он в 2024 году»: a quotation in a sentence
+        // that names a time speaks of that time.
+        if crate::rules::checks::in_quotation(ctx, d.tokens.start)
+            && ctx.temporals.iter().any(|t| t.sentence == d.sentence)
+        {
             continue;
         }
         let event = match d.relation {
@@ -522,6 +564,7 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
                     && m.tokens.end <= d.tokens.start
                     && d.tokens.start - m.tokens.end <= 12
                     && !joined_clause_between(ctx, m.tokens.end..d.tokens.start)
+                    && !subject_between(ctx, m.tokens.end..d.tokens.start)
             }),
             // «три года назад началась война»: the event named in the same sentence, with a
             // verb of its start between (not «Пять лет назад война казалась невозможной»).
@@ -576,6 +619,11 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
                     _ => continue,
                 }
             }
+            // "As the war enters its fifth year on Tuesday": the day the sentence names.
+            None => match sentence_days(ctx, d.sentence, d.tokens.start).as_deref() {
+                Some([(s, e)]) if s == e => *s,
+                _ => published,
+            },
             _ => published,
         };
         if start > reached {
