@@ -32,6 +32,10 @@ struct ElapsedFile {
     #[serde(default)]
     consecutive: Vec<String>,
     #[serde(default)]
+    since_openers: Vec<String>,
+    #[serde(default)]
+    since_words: Vec<String>,
+    #[serde(default)]
     same_event_modifiers: Vec<String>,
 }
 
@@ -99,6 +103,8 @@ pub struct ClaimWords {
     end_nouns: HashSet<String>,
     remaining: HashSet<String>,
     consecutive: HashSet<String>,
+    since_openers: HashSet<String>,
+    since_words: HashSet<String>,
     same_event_modifiers: HashSet<String>,
 }
 
@@ -167,6 +173,8 @@ impl ClaimWords {
             end_nouns: set(&file.elapsed.end_nouns),
             remaining: set(&file.elapsed.remaining),
             consecutive: set(&file.elapsed.consecutive),
+            since_openers: set(&file.elapsed.since_openers),
+            since_words: set(&file.elapsed.since_words),
             same_event_modifiers: set(&file.elapsed.same_event_modifiers),
         })
     }
@@ -195,6 +203,16 @@ impl ClaimWords {
     /// "the third year running"), not time since a start.
     pub fn is_consecutive(&self, folded: &str) -> bool {
         self.consecutive.contains(folded)
+    }
+
+    /// A word opening "since" after a length («с», «від», "since").
+    pub fn is_since_opener(&self, folded: &str) -> bool {
+        self.since_openers.contains(folded)
+    }
+
+    /// A word that may follow a "since" opener before the event («начала», "the start of").
+    pub fn is_since_word(&self, folded: &str) -> bool {
+        self.since_words.contains(folded)
     }
 
     /// A word before a generic event name that keeps it the same event («эта», "the").

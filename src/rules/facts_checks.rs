@@ -447,6 +447,27 @@ fn joined_clause_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool 
     })
 }
 
+/// «с начала», «з моменту», "since the start of": the words between a length and the event
+/// after it say "since" (the first one opens it, the others may follow; claims.toml
+/// `elapsed.since_openers` and `since_words`).
+fn since_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool {
+    let Some(words) = ctx.claim_words() else {
+        return false;
+    };
+    if tokens.is_empty() || tokens.len() > 5 {
+        return false;
+    }
+    let folded = |k: usize| {
+        let t = &ctx.text.tokens[k];
+        t.is_word().then(|| fold(t.text(&ctx.doc.text)))
+    };
+    folded(tokens.start).is_some_and(|f| words.is_since_opener(&f))
+        && tokens
+            .clone()
+            .skip(1)
+            .all(|k| folded(k).is_some_and(|f| words.is_since_word(&f)))
+}
+
 /// A noun between an event's name and a length that may be the length's own subject: not
 /// after a preposition («в Украине»), no pronoun («которая»), not in a time expression. «Из-за войны завод уже
 /// второй год не может …»: the length is the plant's.
@@ -559,13 +580,25 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         let event = match d.relation {
             // «война, которая длится уже почти три года»: the event named just before, in the
             // same clause or one relative to it (not «…, а переговоры идут уже 10 месяцев»).
-            None => ctx.mentions.iter().rev().filter(dated_event).find(|m| {
-                m.sentence == d.sentence
-                    && m.tokens.end <= d.tokens.start
-                    && d.tokens.start - m.tokens.end <= 12
-                    && !joined_clause_between(ctx, m.tokens.end..d.tokens.start)
-                    && !subject_between(ctx, m.tokens.end..d.tokens.start)
-            }),
+            None => ctx
+                .mentions
+                .iter()
+                .rev()
+                .filter(dated_event)
+                .find(|m| {
+                    m.sentence == d.sentence
+                        && m.tokens.end <= d.tokens.start
+                        && d.tokens.start - m.tokens.end <= 12
+                        && !joined_clause_between(ctx, m.tokens.end..d.tokens.start)
+                        && !subject_between(ctx, m.tokens.end..d.tokens.start)
+                })
+                // «исполняется три года с начала вторжения», "three years since the start of
+                // the war": the event after a word of "since".
+                .or_else(|| {
+                    ctx.mentions.iter().filter(dated_event).find(|m| {
+                        m.sentence == d.sentence && since_between(ctx, d.tokens.end..m.tokens.start)
+                    })
+                }),
             // «три года назад началась война»: the event named in the same sentence, with a
             // verb of its start between (not «Пять лет назад война казалась невозможной»).
             Some(Relation::Ago) => ctx.mentions.iter().filter(dated_event).find(|m| {
@@ -619,9 +652,14 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
                     _ => continue,
                 }
             }
-            // "As the war enters its fifth year on Tuesday": the day the sentence names.
-            None => match sentence_days(ctx, d.sentence, d.tokens.start).as_deref() {
+            // "As the war enters its fifth year on Tuesday": the day its clause names; a
+            // clause that names only other times («в 2025 году … шла уже третий год») speaks
+            // of them.
+            None => match days_of(ctx, d.sentence, d.tokens.start, true).as_deref() {
                 Some([(s, e)]) if s == e => *s,
+                Some(days) if !days.iter().any(|(s, e)| (*s..=*e).contains(&published)) => {
+                    continue
+                }
                 _ => published,
             },
             _ => published,
