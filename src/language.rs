@@ -2101,6 +2101,11 @@ impl LanguagePack {
         self.words.get(folded).map(Vec::as_slice).unwrap_or(&[])
     }
 
+    /// A preposition of the calendar's table («в», "in"); `folded` as [`fold`] gives it.
+    pub fn is_preposition(&self, folded: &str) -> bool {
+        self.word(folded).iter().any(|x| matches!(x, Word::Prep(_)))
+    }
+
     /// Phrases starting with this folded word: (the words after it, meaning), longest first.
     pub fn phrases(&self, folded: &str) -> &[(Vec<String>, Phrase)] {
         self.phrases.get(folded).map(Vec::as_slice).unwrap_or(&[])

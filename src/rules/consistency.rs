@@ -159,13 +159,7 @@ fn frame(ctx: &Context, q: &Quantity, verb: &str) -> Vec<String> {
         .filter(|&i| ctx.text.tokens[i].is_word())
         .map(|i| fold(ctx.text.tokens[i].text(&ctx.doc.text)))
         .filter(|w| !same_word(w, verb))
-        .filter(|w| {
-            !ctx.pack.is_some_and(|p| {
-                p.word(w)
-                    .iter()
-                    .any(|x| matches!(x, crate::language::Word::Prep(_)))
-            })
-        })
+        .filter(|w| !ctx.pack.is_some_and(|p| p.is_preposition(w)))
         .collect()
 }
 

@@ -192,9 +192,7 @@ fn named_after(ctx: &Context, role_m: &Mention) -> bool {
         || (tokens.get(k).is_some_and(|t| {
             t.is_word()
                 && ctx.pack.is_some_and(|p| {
-                    p.word(&fold(t.text(&ctx.doc.text)))
-                        .iter()
-                        .any(|x| matches!(x, crate::language::Word::Prep(_)))
+                    p.is_preposition(&fold(t.text(&ctx.doc.text)))
                         || p.is_noun_preposition(t.text(&ctx.doc.text))
                 })
         }) && capitalised(k + 1))
@@ -479,10 +477,7 @@ fn subject_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool {
     let preposition = |k: usize| {
         let f = fold(text(k));
         ctx.text.tokens[k].is_word()
-            && (pack
-                .word(&f)
-                .iter()
-                .any(|x| matches!(x, crate::language::Word::Prep(_)))
+            && (pack.is_preposition(&f)
                 || ctx
                     .claim_words()
                     .is_some_and(|w| w.is_topic_preposition(&f)))
@@ -531,16 +526,10 @@ fn another_of_its_kind(ctx: &Context, m: &Mention) -> bool {
                 && matches!(class, Some(WordClass::Noun { pronoun: false, .. }));
             !words.is_same_event_modifier(&f)
                 && (matches!(class, Some(WordClass::Modifier)) || adjunct)
-                && !pack
-                    .word(&f)
-                    .iter()
-                    .any(|x| matches!(x, crate::language::Word::Prep(_)))
+                && !pack.is_preposition(&f)
         });
-    let qualified = word(m.tokens.end).is_some_and(|w| {
-        pack.word(&fold(w))
-            .iter()
-            .any(|x| matches!(x, crate::language::Word::Prep(_)))
-    }) && word(m.tokens.end + 1).is_some();
+    let qualified = word(m.tokens.end).is_some_and(|w| pack.is_preposition(&fold(w)))
+        && word(m.tokens.end + 1).is_some();
     // «Война Израиля с ХАМАС»: a party's name right after it.
     let party = word(m.tokens.end).is_some_and(|w| {
         w.chars().next().is_some_and(char::is_uppercase) && pack.word(&fold(w)).is_empty()
@@ -657,9 +646,7 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
             // of them.
             None => match days_of(ctx, d.sentence, d.tokens.start, true).as_deref() {
                 Some([(s, e)]) if s == e => *s,
-                Some(days) if !days.iter().any(|(s, e)| (*s..=*e).contains(&published)) => {
-                    continue
-                }
+                Some(days) if !days.iter().any(|(s, e)| (*s..=*e).contains(&published)) => continue,
                 _ => published,
             },
             _ => published,
