@@ -317,7 +317,7 @@ fn counts_from_publication(value: &TimeValue) -> bool {
             | TimeValue::RelativeMonth { .. }
             | TimeValue::RelativeHoliday { .. }
             | TimeValue::InRelativeYear { .. }
-    )
+    ) || matches!(value, TimeValue::Offset { base, .. } | TimeValue::WeekOf(base) if counts_from_publication(base))
 }
 
 /// `value` placed in year `y`, for a day, month or season written without a year (and a
@@ -330,6 +330,12 @@ fn in_year(value: &TimeValue, y: i32) -> Option<TimeValue> {
         TimeValue::Range { from, to } if in_year(from, y).is_some() => Some(TimeValue::Range {
             from: from.clone(),
             to: Box::new(in_year(to, y)?),
+        }),
+        TimeValue::WeekOf(day) => Some(TimeValue::WeekOf(Box::new(in_year(day, y)?))),
+        TimeValue::Offset { base, unit, count } => Some(TimeValue::Offset {
+            base: Box::new(in_year(base, y)?),
+            unit: *unit,
+            count: *count,
         }),
         _ => None,
     }

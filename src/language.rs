@@ -300,6 +300,17 @@ struct CalendarFile {
     /// («в ночь на 2 марта»): the day is the event's, not a limit.
     #[serde(default)]
     night_of: Vec<String>,
+    /// Phrases before a day naming the Monday–Sunday week containing it ("the week of Oct.
+    /// 7").
+    #[serde(default)]
+    week_of: Vec<String>,
+    /// Words before a length that keep it a length before a day ("for 10 days from Dec.
+    /// 18", «в течение недели после 5 марта»).
+    #[serde(default)]
+    day_offset_blockers: Vec<String>,
+    /// A length right before a day counts from that day ("three days after Easter").
+    #[serde(default)]
+    day_offsets: Vec<DayOffset>,
     months: Vec<MonthEntry>,
     weekdays: Vec<WeekdayEntry>,
     year_words: Vec<String>,
@@ -741,6 +752,25 @@ fn phrase_ending_at(
         .map(Vec::len)
 }
 
+/// How a length right before a day counts from it: "three days after Easter", «за два дня
+/// до 8 марта».
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DayOffset {
+    /// The day's preposition.
+    pub prep: Prep,
+    /// The word opening the length or standing right before it («через», «за»); none when
+    /// empty.
+    #[serde(default)]
+    pub opener: String,
+    /// 1: that long after the day; -1: before it.
+    pub sign: i32,
+    /// The units the length may count in; any when empty («за три месяца до 30 июня» is the
+    /// three months ending then, «за два дня до 8 марта» a day).
+    #[serde(default)]
+    pub units: Vec<Unit>,
+}
+
 fn one_unit() -> u32 {
     1
 }
@@ -1031,6 +1061,10 @@ pub struct LanguagePack {
     year_determiners: HashSet<String>,
     year_of_words: HashSet<String>,
     night_of: Vec<Vec<String>>,
+    week_of: Vec<Vec<String>>,
+    day_offset_blockers: Vec<Vec<String>>,
+    /// How a length right before a day counts from it ("three days after Easter").
+    pub day_offsets: Vec<DayOffset>,
     former_markers: HashSet<String>,
     infinitive_after: HashSet<String>,
     participle_after: HashSet<String>,
@@ -1908,6 +1942,16 @@ impl LanguagePack {
             year_determiners: set(&cal.year_determiners),
             year_of_words: set(&cal.year_of_words),
             night_of: word_lists(&cal.night_of),
+            week_of: word_lists(&cal.week_of),
+            day_offset_blockers: word_lists(&cal.day_offset_blockers),
+            day_offsets: cal
+                .day_offsets
+                .iter()
+                .map(|o| DayOffset {
+                    opener: fold(&o.opener),
+                    ..o.clone()
+                })
+                .collect(),
             former_markers: set(&gr.former_markers),
             infinitive_after: set(&gr.infinitive_after),
             participle_after: set(&gr.participle_after),
@@ -1965,6 +2009,22 @@ impl LanguagePack {
     /// `None` for punctuation.
     pub fn night_before(&self, at: usize, word: impl Fn(usize) -> Option<String>) -> Option<usize> {
         phrase_ending_at(&self.night_of, at, word)
+    }
+
+    /// The length in words of a phrase naming the week of a day ("the week of") that ends
+    /// right before token `at`; `word(i)` gives token `i` folded, `None` for punctuation.
+    pub fn week_of_before(
+        &self,
+        at: usize,
+        word: impl Fn(usize) -> Option<String>,
+    ) -> Option<usize> {
+        phrase_ending_at(&self.week_of, at, word)
+    }
+
+    /// Some word keeping a length a length ("for", «в течение») ends right before token `at`;
+    /// `word(i)` gives token `i` folded, `None` for punctuation.
+    pub fn offset_blocked_before(&self, at: usize, word: impl Fn(usize) -> Option<String>) -> bool {
+        phrase_ending_at(&self.day_offset_blockers, at, word).is_some()
     }
 
     /// Some acting marker ends right before token `at` ("acting" in "acting foreign

@@ -208,6 +208,18 @@ pub enum TimeValue {
         /// Years from the publication year: -1 «прошлого года», 0 «этого года».
         offset: i32,
     },
+    /// The Monday–Sunday week containing a day: "the week of Oct. 7".
+    WeekOf(Box<TimeValue>),
+    /// A time counted from another: "three days after Easter", "a week from Friday", «через
+    /// неделю после 5 марта», «за два дня до 8 марта».
+    Offset {
+        /// The time counted from.
+        base: Box<TimeValue>,
+        /// The unit counted.
+        unit: Unit,
+        /// How many: negative before the base.
+        count: i32,
+    },
 }
 
 /// What [`TimeValue::NthInMonth`] counts within its month.
@@ -311,6 +323,12 @@ impl TimeValue {
             },
             TimeValue::Year { part, .. } => TimeValue::Year { year: y, part },
             TimeValue::InRelativeYear { value, .. } => value.with_year(y),
+            TimeValue::Offset { base, unit, count } => TimeValue::Offset {
+                base: Box::new(base.with_year(y)),
+                unit,
+                count,
+            },
+            TimeValue::WeekOf(day) => TimeValue::WeekOf(Box::new(day.with_year(y))),
             TimeValue::Holiday { rule, .. } => TimeValue::Holiday {
                 rule,
                 year: Some(y),

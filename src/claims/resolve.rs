@@ -476,6 +476,18 @@ pub fn resolve(value: &TimeValue, published: NaiveDate, tense: Option<Tense>) ->
         TimeValue::InRelativeYear { ref value, offset } => {
             resolve(&value.with_year(y0.checked_add(offset)?), published, tense)
         }
+        TimeValue::Offset {
+            ref base,
+            unit,
+            count,
+        } => shifted(resolve(base, published, tense)?, unit, count.into()),
+        TimeValue::WeekOf(ref day) => {
+            let day = resolve(day, published, tense)?;
+            (day.grain == Grain::Day).then_some(())?;
+            let monday = day.start
+                - chrono::Duration::days(day.start.weekday().num_days_from_monday().into());
+            week_interval(monday, None)
+        }
     }
 }
 
@@ -680,6 +692,47 @@ mod tests {
         assert_eq!(
             res(m(9, 0), "2026-03-10", None),
             ("2026-09-01".into(), "2026-09-30".into())
+        );
+    }
+
+    #[test]
+    fn offsets_and_weeks_of_a_day() {
+        let date = |month, day| {
+            Box::new(TimeValue::Date {
+                year: Some(2026),
+                month,
+                day,
+            })
+        };
+        let offset = |base, unit, count| TimeValue::Offset { base, unit, count };
+        assert_eq!(
+            res(offset(date(3, 5), Unit::Day, 3), "2026-03-10", None).0,
+            "2026-03-08"
+        );
+        assert_eq!(
+            res(offset(date(3, 8), Unit::Week, -2), "2026-03-10", None).0,
+            "2026-02-22"
+        );
+        // Counted from a day named relative to publication: "3 years from today".
+        let today = Box::new(TimeValue::RelativeDay(0));
+        assert_eq!(
+            res(offset(today, Unit::Year, 3), "2013-02-12", None),
+            ("2016-02-12".into(), "2016-02-12".into())
+        );
+        // Thursday 8 October 2026: the week from Monday the 5th to Sunday the 11th.
+        assert_eq!(
+            res(TimeValue::WeekOf(date(10, 8)), "2026-03-10", None),
+            ("2026-10-05".into(), "2026-10-11".into())
+        );
+        // A week of a month is no week of a day.
+        let month = TimeValue::Month {
+            year: Some(2026),
+            month: 10,
+            part: None,
+        };
+        assert_eq!(
+            resolve(&TimeValue::WeekOf(Box::new(month)), d("2026-03-10"), None),
+            None
         );
     }
 

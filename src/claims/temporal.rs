@@ -5,8 +5,8 @@
 
 use crate::claims::{Age, Duration, NthOf, Temporal, TimeValue};
 use crate::language::{
-    fold_into, word_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, TimeUnit,
-    Word,
+    fold_into, word_key, Approx, LanguagePack, LexEntry, Part, Phrase, Position, Prep, Relation,
+    TimeUnit, Word,
 };
 use crate::text::{Text, Token, TokenKind};
 
@@ -461,6 +461,7 @@ pub fn extract_all(source: &str, text: &Text, pack: &LanguagePack) -> Extracted 
 pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
     let mut temporals = temporals(tg, text);
     let mut durations = durations_in(tg, text, &temporals);
+    offsets_from_days(tg, &mut temporals, &mut durations);
     periods_ending_at_dates(tg, text, &temporals, &mut durations);
     let recurrences = recurrences_in(tg, text, &mut temporals, &mut durations);
     let ages = ages_in(tg, text);
@@ -475,6 +476,99 @@ pub(crate) fn extract_tagged(tg: &Tagged, text: &Text) -> Extracted {
         quantities,
         references,
         recurrences,
+    }
+}
+
+/// "three days after Easter", "a week from Friday", «через неделю после 5 марта», «за два
+/// дня до 8 марта»: a whole length right before a time, joined to it by a preposition of the
+/// language's `day_offsets`, names the time that far from it. The length becomes part of the
+/// time expression, which is counted from its own time, not from publication.
+fn offsets_from_days(tg: &Tagged, temporals: &mut [Temporal], durations: &mut Vec<Duration>) {
+    let pack = tg.pack;
+    if pack.day_offsets.is_empty() || durations.is_empty() {
+        return;
+    }
+    let folded = |k: usize| {
+        tg.tok(k)
+            .filter(|t| t.is_word())
+            .map(|t| crate::language::fold(t.text(tg.source)))
+    };
+    let mut absorbed = Vec::new();
+    for (n, d) in durations.iter().enumerate() {
+        let Some(unit) = d.unit.calendar() else {
+            continue;
+        };
+        if d.approx != Approx::Exactly
+            || d.attributive
+            || d.count.fract() != 0.0
+            || matches!(d.relation, Some(Relation::Ago | Relation::Earlier))
+        {
+            continue;
+        }
+        // The day's preposition, or one right before a day that takes none ("from today").
+        let (t, prep) = match temporals.binary_search_by_key(&d.tokens.end, |t| t.tokens.start) {
+            Ok(t) => (t, temporals[t].prep),
+            Err(_) => match temporals.binary_search_by_key(&(d.tokens.end + 1), |t| t.tokens.start)
+            {
+                Ok(t) if temporals[t].prep.is_none() && tg.joined(d.tokens.end) => {
+                    (t, tg.prep(d.tokens.end))
+                }
+                _ => continue,
+            },
+        };
+        let day = &temporals[t];
+        if !tg.joined(day.tokens.start) || matches!(day.value, TimeValue::Range { .. }) {
+            continue;
+        }
+        let first = d.tokens.start;
+        let opener_before = first > 0 && tg.joined(first);
+        let Some((offset, start)) = pack.day_offsets.iter().find_map(|o| {
+            if prep != Some(o.prep) || !(o.units.is_empty() || o.units.contains(&unit)) {
+                return None;
+            }
+            if o.opener.is_empty() {
+                return (d.relation.is_none()).then_some((o, first));
+            }
+            if folded(first).as_deref() == Some(o.opener.as_str()) {
+                Some((o, first))
+            } else if d.relation.is_none()
+                && opener_before
+                && folded(first - 1).as_deref() == Some(o.opener.as_str())
+            {
+                Some((o, first - 1))
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
+        if start > 0 && tg.joined(start) {
+            // «почти через месяц после 1 февраля»: an approximation before the opener.
+            let approx = (start.saturating_sub(pack.max_phrase_words)..start).any(|k| {
+                tg.phrase_of(k, |m| matches!(m, Phrase::Approx(_)))
+                    .is_some_and(|(_, after)| after == start)
+            });
+            // "$200 a week before June 1", «200 рублей за неделю до 1 июня»: a rate.
+            let rate = tg.number(start - 1).is_some()
+                || (start > 1 && tg.joined(start - 1) && tg.number(start - 2).is_some());
+            if approx || rate || pack.offset_blocked_before(start, folded) {
+                continue;
+            }
+        }
+        let count = offset.sign * d.count as i32;
+        let day = &mut temporals[t];
+        day.value = TimeValue::Offset {
+            base: Box::new(std::mem::replace(&mut day.value, TimeValue::RelativeDay(0))),
+            unit,
+            count,
+        };
+        day.span = tg.tokens[start].start..day.span.end;
+        day.tokens = start..day.tokens.end;
+        day.prep = None;
+        absorbed.push(n);
+    }
+    for n in absorbed.into_iter().rev() {
+        durations.remove(n);
     }
 }
 
@@ -689,13 +783,32 @@ fn temporals(tg: &Tagged, text: &Text) -> Vec<Temporal> {
                         start -= n;
                     }
                 }
+                // "the week of Oct. 7": the Monday–Sunday week containing the day.
+                let mut value = core.value;
+                if prep.is_none() && matches!(value, TimeValue::Date { .. }) && tg.joined(start) {
+                    let week = tg.pack.week_of_before(start, |k| {
+                        tg.tok(k)
+                            .filter(|t| t.is_word() && k >= free && tg.joined(k + 1))
+                            .map(|t| crate::language::fold(t.text(tg.source)))
+                    });
+                    if let Some(n) = week {
+                        value = TimeValue::WeekOf(Box::new(value));
+                        start -= n;
+                        if start > free && tg.joined(start) {
+                            if let Some(p) = tg.prep(start - 1) {
+                                prep = Some(p);
+                                start -= 1;
+                            }
+                        }
+                    }
+                }
                 let span = tg.tokens[start].start..tg.end_without_possessive(core.end - 1);
                 let tok_span = |a: usize, b: usize| tg.tokens[a].start..tg.tokens[b - 1].end;
                 out.push(Temporal {
                     span,
                     tokens: start..core.end,
                     sentence: text.sentence_of(start),
-                    value: core.value,
+                    value,
                     prep,
                     year_span: core.year_tok.map(|y| tok_span(y, y + 1)),
                     day_month_span: core.day_month.map(|(a, b)| tok_span(a, b)),
@@ -4148,6 +4261,120 @@ mod tests {
             // Not "around year": a duration of one year.
             assert!(e.durations.is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_length_before_a_day_counts_from_it() {
+        let date = |month, day| TimeValue::Date {
+            year: None,
+            month,
+            day,
+        };
+        let offset = |base, unit, count| TimeValue::Offset {
+            base: Box::new(base),
+            unit,
+            count,
+        };
+        for (lang, text, span, want) in [
+            (
+                Lang::En,
+                "Talks resumed three days after Jan. 5.",
+                "three days after Jan. 5",
+                offset(date(1, 5), Unit::Day, 3),
+            ),
+            (
+                Lang::En,
+                "Prices will rise two weeks from today.",
+                "two weeks from today",
+                offset(TimeValue::RelativeDay(0), Unit::Week, 2),
+            ),
+            (
+                Lang::En,
+                "The vote came a week before March 8.",
+                "a week before March 8",
+                offset(date(3, 8), Unit::Week, -1),
+            ),
+            (
+                Lang::Ru,
+                "Переговоры возобновились через три дня после 5 марта.",
+                "через три дня после 5 марта",
+                offset(date(3, 5), Unit::Day, 3),
+            ),
+            (
+                Lang::Ru,
+                "За два дня до 8 марта цены выросли.",
+                "За два дня до 8 марта",
+                offset(date(3, 8), Unit::Day, -2),
+            ),
+            (
+                Lang::Uk,
+                "Через тиждень після 5 березня уряд ухвалив рішення.",
+                "Через тиждень після 5 березня",
+                offset(date(3, 5), Unit::Week, 1),
+            ),
+        ] {
+            let e = extracted(lang, text);
+            assert_eq!(e.temporals.len(), 1, "{text}");
+            assert_eq!(&text[e.temporals[0].span.clone()], span, "{text}");
+            assert_eq!(e.temporals[0].value, want, "{text}");
+            assert_eq!(e.temporals[0].prep, None, "{text}");
+            // The length is the time's, no duration of its own.
+            assert!(e.durations.is_empty(), "{text}");
+        }
+        // A length stays a length: after "for", "the", «в течение», with an approximation,
+        // and «за» with months (the months ending then).
+        for (lang, text) in [
+            (Lang::En, "It rose for 10 days from Dec. 18."),
+            (Lang::En, "Sales in the two days before Christmas fell."),
+            (Lang::En, "It came more than two weeks after Jan. 5."),
+            (Lang::Ru, "В течение двух недель после 5 марта шли дожди."),
+            (
+                Lang::Ru,
+                "Прибыль составила 319 млн евро за три месяца до 30 июня.",
+            ),
+            (Lang::Uk, "Прибуток зріс за три місяці до 30 червня."),
+            // An approximation before the opener; a rate after a sum.
+            (Lang::Ru, "Почти через месяц после 1 февраля депутаты утвердили бюджет."),
+            (Lang::Uk, "Менш ніж через тиждень після 5 березня міністр подав у відставку."),
+            (Lang::En, "Not even a week after March 1, the coalition fell apart."),
+            (Lang::En, "Boat rentals will cost $200 a week before June 1."),
+        ] {
+            let e = extracted(lang, text);
+            assert!(
+                !e.temporals
+                    .iter()
+                    .any(|t| matches!(t.value, TimeValue::Offset { .. })),
+                "{text}"
+            );
+            assert_eq!(e.durations.len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_week_of_a_day() {
+        let week = |month, day| {
+            TimeValue::WeekOf(Box::new(TimeValue::Date {
+                year: None,
+                month,
+                day,
+            }))
+        };
+        let e = extracted(
+            Lang::En,
+            "It was held the week of Oct. 7. Talks resume during the week of March 9.",
+        );
+        let got: Vec<_> = e
+            .temporals
+            .iter()
+            .map(|t| (t.value.clone(), t.prep))
+            .collect();
+        assert_eq!(got, [(week(10, 7), None), (week(3, 9), Some(Prep::At))]);
+        // Not without the article: "a week of March 3 protests".
+        let e = extracted(Lang::En, "A week of March 3 protests followed.");
+        assert!(e
+            .temporals
+            .iter()
+            .all(|t| !matches!(t.value, TimeValue::WeekOf(_))));
     }
 
     #[test]

@@ -101,6 +101,8 @@ fn kind(v: &TimeValue) -> &'static str {
         TimeValue::Holiday { .. } | TimeValue::RelativeHoliday { .. } => "holiday",
         TimeValue::PeriodOfContext { .. } => "period-of-context",
         TimeValue::SamePeriod { .. } => "same-period",
+        TimeValue::Offset { .. } => "offset",
+        TimeValue::WeekOf(_) => "week-of",
     }
 }
 

@@ -415,20 +415,26 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         if !matches!(prep, None | Some(Prep::At)) || !anchor.strong || anchor.conditional {
             continue;
         }
-        if matches!(
-            t.value,
-            TimeValue::RelativeDay(_)
-                | TimeValue::RelativePeriod { .. }
-                | TimeValue::RelativeMonth { .. }
-                | TimeValue::RelativeSeason { .. }
-                | TimeValue::PeriodOfContext { .. }
-                | TimeValue::SamePeriod { .. }
-                | TimeValue::Weekday { .. }
-                | TimeValue::WeekdayAfterNext { .. }
-                | TimeValue::Weekend { .. }
-                | TimeValue::RelativeHoliday { .. }
-                | TimeValue::Range { .. }
-        ) {
+        let relative = |v: &TimeValue| {
+            matches!(
+                v,
+                TimeValue::RelativeDay(_)
+                    | TimeValue::RelativePeriod { .. }
+                    | TimeValue::RelativeMonth { .. }
+                    | TimeValue::RelativeSeason { .. }
+                    | TimeValue::PeriodOfContext { .. }
+                    | TimeValue::SamePeriod { .. }
+                    | TimeValue::Weekday { .. }
+                    | TimeValue::WeekdayAfterNext { .. }
+                    | TimeValue::Weekend { .. }
+                    | TimeValue::RelativeHoliday { .. }
+                    | TimeValue::Range { .. }
+            )
+        };
+        // "two weeks from Friday": counted from a time named relative to publication.
+        if relative(&t.value)
+            || matches!(&t.value, TimeValue::Offset { base, .. } if relative(base))
+        {
             continue;
         }
         // «ежегодно 1 января», "every year on March 1": a recurring day, not one event.
@@ -670,7 +676,12 @@ fn impossible_date(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for t in ctx.temporals.iter().filter(|t| !a_title(ctx, t)) {
         let mut dates = Vec::new();
-        match &t.value {
+        // «через три дня после 31 апреля»: the day counted from.
+        let value = match &t.value {
+            TimeValue::Offset { base, .. } => base,
+            v => v,
+        };
+        match value {
             TimeValue::Date { year, month, day } => dates.push((*year, *month, *day)),
             TimeValue::Range { from, to } => {
                 for v in [from.as_ref(), to.as_ref()] {
@@ -694,8 +705,13 @@ fn impossible_date(ctx: &Context) -> Vec<Finding> {
                 Some(y) => format!("{month_name} {y}"),
                 None => month_name.to_string(),
             };
+            // «за два дня до 31 апреля»: the day counted from, not the length before it.
+            let span = match (&t.value, &t.day_month_span) {
+                (TimeValue::Offset { .. }, Some(dm)) => dm.start..t.span.end,
+                _ => t.span.clone(),
+            };
             out.push(
-                Finding::new(t.span.clone())
+                Finding::new(span)
                     .var("month", month_desc)
                     .var("month_days", max.to_string()),
             );
