@@ -2196,6 +2196,13 @@ impl LanguagePack {
         &self.weekday_at[(weekday as usize - 1) % 7]
     }
 
+    /// The weekday as the object of a preposition of "for" («перенесли на среду», "set for
+    /// Wednesday"): [`LanguagePack::weekday_at`] without its preposition.
+    pub fn weekday_accusative(&self, weekday: u32) -> &str {
+        let at = self.weekday_at(weekday);
+        at.split_once(' ').map_or(at, |(_, w)| w)
+    }
+
     /// Opens a subordinate clause.
     pub fn is_subordinator(&self, folded: &str) -> bool {
         self.subordinators.contains(folded)

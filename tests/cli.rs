@@ -818,3 +818,51 @@ fn seed_with_facts_is_consistent_and_each_swap_gives_one_error() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("bad.toml") && err.contains("overlap"), "{err}");
 }
+
+/// The weekday-mismatch fix writes the weekday in the form its preposition takes: «во
+/// вторник» → «в среду» (with the preposition), «на понедельник» → «среду», none after «до»
+/// (a case the language data does not give).
+#[test]
+fn weekday_fixes_take_the_form_their_preposition_asks() {
+    for (lang, text, want) in [
+        (
+            "ru",
+            "Во вторник, 25 марта, парламент соберется.",
+            Some("В среду"),
+        ),
+        (
+            "uk",
+            "Засідання уряду перенесли на понеділок, 25 березня.",
+            Some("середу"),
+        ),
+        ("ru", "Заседание перенесли до понедельника, 25 марта.", None),
+    ] {
+        let mut child = bin()
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--published",
+                "2026-03-20",
+                "--lang",
+                lang,
+                "-",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let o = child.wait_with_output().unwrap();
+        let v = json(&o);
+        assert_valid(&v);
+        let d = &v["files"][0]["diagnostics"][0];
+        assert_eq!(d["rule"], "temporal/weekday-mismatch", "{text}");
+        assert_eq!(d["fix"]["replacement"].as_str(), want, "{text}");
+    }
+}

@@ -4334,10 +4334,22 @@ mod tests {
             ),
             (Lang::Uk, "Прибуток зріс за три місяці до 30 червня."),
             // An approximation before the opener; a rate after a sum.
-            (Lang::Ru, "Почти через месяц после 1 февраля депутаты утвердили бюджет."),
-            (Lang::Uk, "Менш ніж через тиждень після 5 березня міністр подав у відставку."),
-            (Lang::En, "Not even a week after March 1, the coalition fell apart."),
-            (Lang::En, "Boat rentals will cost $200 a week before June 1."),
+            (
+                Lang::Ru,
+                "Почти через месяц после 1 февраля депутаты утвердили бюджет.",
+            ),
+            (
+                Lang::Uk,
+                "Менш ніж через тиждень після 5 березня міністр подав у відставку.",
+            ),
+            (
+                Lang::En,
+                "Not even a week after March 1, the coalition fell apart.",
+            ),
+            (
+                Lang::En,
+                "Boat rentals will cost $200 a week before June 1.",
+            ),
         ] {
             let e = extracted(lang, text);
             assert!(

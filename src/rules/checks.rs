@@ -638,25 +638,30 @@ fn weekday_mismatch(ctx: &Context) -> Vec<Finding> {
             .get(wd.tokens.end)
             .filter(|t| t.punct() == Some('.') && !t.space_before && t.start == wspan.end);
         let end = stop.map_or(wspan.end, |t| t.end);
-        let (fix_span, replacement) = if at_prep {
-            (wd.span.start..end, pack.weekday_at(actual))
-        } else {
-            (wspan.start..end, pack.weekday_nominative(actual))
+        // After «на», "for": the object's form («на среду»). After any other preposition
+        // («до понедельника»), a case this data does not give: no fix is named.
+        let (fix_span, replacement) = match wd.prep {
+            Some(Prep::At) if at_prep => (wd.span.start..end, Some(pack.weekday_at(actual))),
+            Some(Prep::For) => (wspan.start..end, Some(pack.weekday_accusative(actual))),
+            None | Some(Prep::At) => (wspan.start..end, Some(pack.weekday_nominative(actual))),
+            _ => (wspan.start..end, None),
         };
-        let replacement = match_case(ctx.src(&fix_span), replacement);
+        let replacement = replacement.map(|r| match_case(ctx.src(&fix_span), r));
         // The weekday named falls, in the same week, on this date.
         let named = day + chrono::Duration::days(weekday as i64 - actual as i64);
         let mut f = Finding::new(wd.span.clone())
             .var("weekday", written)
             .var("date", day_text(day))
             .var("actual", WEEKDAYS[actual as usize - 1])
-            .var("suggestion", replacement.clone())
             .var("named_date", day_text(named));
         f.secondary = Some(date.span.clone());
-        f.fix = Some(Fix {
-            span: fix_span,
-            replacement,
-        });
+        if let Some(replacement) = replacement {
+            f = f.var("suggestion", replacement.clone());
+            f.fix = Some(Fix {
+                span: fix_span,
+                replacement,
+            });
+        }
         out.push(f);
     }
     out
