@@ -793,6 +793,13 @@ struct GrammarFile {
     reported_speech_markers: Vec<String>,
     conditional_particles: Vec<String>,
     future_markers: Vec<String>,
+    /// Words between a present form of "be" and "to" that make the infinitive after them a
+    /// plan: "is set to begin", "are expected to meet".
+    #[serde(default)]
+    plan_adjectives: Vec<String>,
+    /// The present forms of "be" before those ("was set to" claims no tense).
+    #[serde(default)]
+    present_be: Vec<String>,
     /// Verbs that place a named day on the calendar rather than tell of an event: «Пасха
     /// пришлась на апрель».
     #[serde(default)]
@@ -1041,6 +1048,8 @@ pub struct LanguagePack {
     teaser_prefixes: PrefixFilter,
     conditional_particles: HashSet<String>,
     future_markers: HashSet<String>,
+    plan_adjectives: HashSet<String>,
+    present_be: HashSet<String>,
     calendar_verbs: HashSet<String>,
     perfect_auxiliaries: HashSet<String>,
     /// A time without a preposition after the object modifies the verb ("told customers
@@ -1927,6 +1936,8 @@ impl LanguagePack {
             ),
             conditional_particles: set(&gr.conditional_particles),
             future_markers: set(&gr.future_markers),
+            plan_adjectives: set(&gr.plan_adjectives),
+            present_be: set(&gr.present_be),
             calendar_verbs: set(&gr.calendar_verbs),
             perfect_auxiliaries: set(&gr.perfect_auxiliaries),
             bare_times_modify_verb: gr.bare_times_modify_verb,
@@ -2079,6 +2090,16 @@ impl LanguagePack {
     }
 
     /// A form of "be" that makes a full participle after it a predicate («бути»).
+    /// Whether `folded` is a word making "is … to" a plan ("set", "due", "expected").
+    pub fn is_plan_adjective(&self, folded: &str) -> bool {
+        self.plan_adjectives.contains(folded)
+    }
+
+    /// Whether `folded` is a present form of "be" ("is", "are").
+    pub fn is_present_be(&self, folded: &str) -> bool {
+        self.present_be.contains(folded)
+    }
+
     pub fn is_copula(&self, word: &str) -> bool {
         !self.copulas.is_empty() && self.copulas.contains(&fold(word))
     }

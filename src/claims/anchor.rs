@@ -227,6 +227,33 @@ impl<'a> SentenceWords<'a> {
         c
     }
 
+    /// Whether the infinitive at token `i` follows a present plan: "is set to begin", "are
+    /// expected to be held", "is due to formally open" (grammar `present_be`,
+    /// `plan_adjectives`).
+    fn planned(&mut self, i: usize) -> bool {
+        let folded = |w: &Self, k: usize| {
+            let t = &w.text.tokens[k];
+            t.is_word().then(|| crate::language::fold(t.text(w.source)))
+        };
+        // Back over "be" of a passive infinitive and adverbs to "to".
+        let mut k = i;
+        while k > self.base
+            && (self.roles(k - 1).has(Roles::VERB_ADVERB)
+                || self.roles(k - 1).has(Roles::PARTICIPLE_MARKER))
+        {
+            k -= 1;
+        }
+        if k < self.base + 3 || !self.roles(k - 1).has(Roles::INFINITIVE_MARKER) {
+            return false;
+        }
+        let plan = folded(self, k - 2).is_some_and(|w| self.pack.is_plan_adjective(&w));
+        let mut b = k - 3;
+        while b > self.base && self.roles(b).has(Roles::VERB_ADVERB) {
+            b -= 1;
+        }
+        plan && folded(self, b).is_some_and(|w| self.pack.is_present_be(&w))
+    }
+
     /// The tense a plan marker gives its event: the future, unless a past-tense verb right
     /// before or after it puts the plan itself in the past ("was scheduled to close Monday",
     /// "had been scheduled", «был запланирован», «должны были пройти»: it may have happened,
@@ -494,7 +521,10 @@ fn anchor_one(
         VerbForm::ShortParticiple if nearest.index < claim.tokens.start => nearest.tense,
         VerbForm::ShortParticiple => None,
         // «будет проводиться», «планируется провести»: the finite word decides.
-        VerbForm::Infinitive => finite(Tense::Future).then_some(Tense::Future),
+        // "is set to begin", "are expected to meet": a plan in the present.
+        VerbForm::Infinitive => {
+            (finite(Tense::Future) || words.planned(nearest.index)).then_some(Tense::Future)
+        }
         _ => None,
     }?;
     // "may" is a modal, "May" in a date the month.
