@@ -675,15 +675,21 @@ fn is_adverbial(
             }
             // «выйдет из состава Евросоюза», «вступит в силу»: a place or a predicate's own
             // noun after the preposition is no object.
+            // «во втором чтении»: an adjective may stand before that noun.
+            let phrase_noun = |words: &SentenceWords, k: usize| {
+                k < claim.tokens.start
+                    && tokens[k].is_word()
+                    && words
+                        .pack
+                        .is_verb_phrase_noun(&crate::language::fold(tokens[k].text(words.source)))
+            };
             if a_day
                 && !past
                 && preposition(words, i)
                 && !capitalised(i + 1)
-                && !tokens.get(i + 1).is_some_and(|t| {
-                    words
-                        .pack
-                        .is_verb_phrase_noun(&crate::language::fold(t.text(words.source)))
-                })
+                && !phrase_noun(words, i + 1)
+                && (!phrase_noun(words, i + 2)
+                    || matches!(words.class(i + 1), WordClass::Noun { .. }))
             {
                 return false;
             }
