@@ -450,6 +450,31 @@ pub fn find_order(
                     let n = d.count * per;
                     (n.fract() == 0.0).then_some((n as i64, d.tokens.start))
                 });
+            // «за день до финала», «через неделю после»: a unit alone after a preposition
+            // counts one of it.
+            let days = days.or_else(|| {
+                let u = phrase_start.checked_sub(1)?;
+                let (_, f) = word_at(source, text, &range, u)?;
+                let (unit, per) = sc.pack.word(&f).iter().find_map(|w| match w {
+                    Word::DurationUnit(unit, per) => Some((*unit, *per)),
+                    _ => None,
+                })?;
+                let (_, before) = word_at(source, text, &range, u.checked_sub(1)?)?;
+                if !sc
+                    .pack
+                    .word(&before)
+                    .iter()
+                    .any(|w| matches!(w, Word::Prep(_)))
+                {
+                    return None;
+                }
+                let days = match unit.calendar()? {
+                    Unit::Day => 1,
+                    Unit::Week => 7,
+                    _ => return None,
+                };
+                Some((i64::from(per) * days, u))
+            });
             // «за два дня до»: the preposition before the count belongs to the phrase.
             let start = match days {
                 Some((_, t)) if t > range.start => {
