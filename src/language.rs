@@ -2065,13 +2065,19 @@ impl LanguagePack {
     /// июля», «отменили рейс 5 марта»): by its ending or listed (any form of the word).
     /// `folded` is the word as [`fold`] gives it.
     pub fn has_own_time(&self, folded: &str) -> bool {
-        self.own_time_endings
-            .iter()
-            .any(|e| folded.ends_with(e.as_str()))
+        self.is_deverbal(folded)
             || self
                 .own_time_nouns
                 .iter()
                 .any(|n| crate::claims::words::same_word(n, folded))
+    }
+
+    /// A deverbal noun by its ending («проведение», «организации»: grammar
+    /// `own_time_endings`).
+    pub fn is_deverbal(&self, folded: &str) -> bool {
+        self.own_time_endings
+            .iter()
+            .any(|e| folded.ends_with(e.as_str()))
     }
 
     /// A verb whose object may lie ahead of it («анонсировал», «перенесли», «пообещали»):

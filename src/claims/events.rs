@@ -234,6 +234,21 @@ fn event_key(
             // talks" not "the talks": an adjective before the noun is part of its key, with
             // the names before it ("the Kyiv mayoral election").
             Some(names_from(name_start, 3))
+        } else if !pack.noun_adjuncts
+            && readings.is_empty()
+            && !words.is_order_filler(&f)
+            && !pack.is_deverbal(&f)
+            && matches!(
+                morphology::class_of(lang, written),
+                Some(WordClass::Noun { pronoun: false, .. })
+            )
+            // «в преддверии саммита»: a phrase of order, not a noun governing the event.
+            && order_before(source, text, words, range, at).is_none()
+        {
+            // «второй тур выборов», «итоги референдума»: the noun before governs the event
+            // noun, and the day is that noun's. Not a deverbal noun: «проведение саммита» is
+            // the summit's.
+            return None;
         } else {
             None
         };

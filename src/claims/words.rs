@@ -71,6 +71,9 @@ struct EventsFile {
     topic_prepositions: Vec<String>,
     #[serde(default)]
     modifier_endings: Vec<String>,
+    /// Event nouns that, bare, name one event in a story («референдум», "inauguration").
+    #[serde(default)]
+    one_per_story: Vec<String>,
 }
 
 /// The compiled `claims.toml` of one language; every word folded.
@@ -88,6 +91,7 @@ pub struct ClaimWords {
     /// Indices into `event_nouns` by their first four letters (the whole word if shorter).
     event_prefixes: HashMap<String, Vec<usize>>,
     event_verbs: HashSet<String>,
+    one_per_story: HashSet<String>,
     /// First three letters of every event noun and change word: a test before folding.
     event_prefixes3: HashSet<u64>,
     distinguishers: HashSet<String>,
@@ -157,6 +161,7 @@ impl ClaimWords {
             event_prefixes,
             event_prefixes3,
             event_verbs: set(&file.events.verbs),
+            one_per_story: set(&file.events.one_per_story),
             distinguishers: set(&file.events.distinguishers),
             changes: set(&file.events.changes),
             before: phrases(&file.order.before),
@@ -245,6 +250,12 @@ impl ClaimWords {
             .iter()
             .map(|&k| self.event_nouns[k].as_str())
             .find(|n| same_word(n, folded))
+    }
+
+    /// An event noun (as [`ClaimWords::event_noun`] gives it) that, bare, names one event in
+    /// a story («референдум»): two days given to it contradict each other.
+    pub fn is_one_per_story(&self, noun: &str) -> bool {
+        self.one_per_story.contains(noun)
     }
 
     /// A predicate that dates an event («пройдет», "will be held").
