@@ -1740,8 +1740,13 @@ fn range(tg: &Tagged, j: usize, prep: Option<Prep>, first: Option<&Core>) -> Opt
         && tg.adjacent(j - 1)
         && tg.adjacent(j)
         && tg.number(j - 2).is_some();
-    // Dash ranges of days or years.
-    if n1.1 > 0 && !decimals && tg.is_dash(j + 1) && tg.joined(j + 2) {
+    // Dash ranges of days or years (not the dash of an ending: «с 28-го по 30 ноября»).
+    if n1.1 > 0
+        && !decimals
+        && tg.is_dash(j + 1)
+        && tg.joined(j + 2)
+        && tg.skip_number_suffix(j) == j + 1
+    {
         if let Some(n2) = tg.number(j + 2) {
             if let (Some(d1), Some(d2), Some(m)) = (as_day(n1), as_day(n2), tg.month(j + 3)) {
                 if !tg.joined(j + 3) {

@@ -769,7 +769,14 @@ fn reversed_range(ctx: &Context) -> Vec<Finding> {
         };
         let (ta, tb) = (ctx.src(a), ctx.src(b));
         let mid = &ctx.doc.text[a.end..b.start];
-        let swapped = format!("{tb}{mid}{ta}");
+        // «с 28-го по 25»: the numbers change places, each ending stays («с 25-го по 28»).
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (na, nb) = (digits(ta), digits(tb));
+        let swapped = if na > 0 && nb > 0 {
+            format!("{}{}{mid}{}{}", &tb[..nb], &ta[na..], &ta[..na], &tb[nb..])
+        } else {
+            format!("{tb}{mid}{ta}")
+        };
         let sugg = format!(
             "{}{}{}",
             &ctx.doc.text[t.span.start..a.start],
