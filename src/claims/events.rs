@@ -53,15 +53,53 @@ pub fn find(sc: Scope, temporals: &[Temporal]) -> Vec<DatedEvent> {
             out.push(e);
         }
     }
-    // A bare «саммит» is the summit the article names, when it names exactly one.
+    // A bare «саммит» is the summit the article names, when it names exactly one, and its
+    // sentence names no place of its own ("In neighbouring Colombia, the inauguration …").
     let keys: Vec<String> = out
         .iter()
-        .map(|e| resolve_key(e.key.clone(), &out))
+        .map(|e| {
+            if names_a_place(sc, e.sentence, &e.span) {
+                e.key.clone()
+            } else {
+                resolve_key(e.key.clone(), &out)
+            }
+        })
         .collect();
     for (e, k) in out.iter_mut().zip(keys) {
         e.key = k;
     }
     out
+}
+
+/// Whether sentence `s` names a place before the event's words `span`: a preposition
+/// followed by a capitalised word, or by one word and then a capitalised one («У сусідній
+/// Угорщині вибори …», "In neighbouring Colombia, the inauguration …"). A place after the
+/// event is mostly its venue ("will be played at the Puskas Arena").
+fn names_a_place(sc: Scope, s: usize, span: &Range<usize>) -> bool {
+    let Some(range) = sc.text.sentences.get(s).cloned() else {
+        return false;
+    };
+    let capital = |i: usize| {
+        let t = &sc.text.tokens[i];
+        range.contains(&i)
+            && t.end <= span.start
+            && t.is_word()
+            && t.text(sc.source)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    range.clone().any(|i| {
+        let t = &sc.text.tokens[i];
+        t.is_word()
+            && sc
+                .pack
+                .word(&fold(t.text(sc.source)))
+                .iter()
+                .any(|w| matches!(w, Word::Prep(_)))
+            && (capital(i + 1)
+                || (sc.text.tokens.get(i + 1).is_some_and(|t| t.is_word()) && capital(i + 2)))
+    })
 }
 
 /// The indices of the time expressions that are alone in their sentence (the temporals are
@@ -85,7 +123,9 @@ fn event_in(sc: Scope, s: usize, temporal: usize) -> Option<DatedEvent> {
     let range = text.sentences.get(s)?.clone();
     let mut found = None;
     for (i, f) in event_words(sc, &range) {
-        if words.is_change(&f) {
+        // «перенесли на 8 июля»: two dates on purpose; «во втором туре 24 мая»: another
+        // occurrence of the event.
+        if words.is_change(&f) || words.is_occurrence(&f) {
             return None;
         }
         if let Some(noun) = words.event_noun(&f) {

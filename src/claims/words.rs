@@ -67,13 +67,14 @@ struct EventsFile {
     verbs: Vec<String>,
     distinguishers: Vec<String>,
     changes: Vec<String>,
+    /// Words saying a sentence tells of another occurrence of its event: a second round, a
+    /// repeat vote («во втором туре», «повторно», "runoff").
+    #[serde(default)]
+    occurrences: Vec<String>,
     #[serde(default)]
     topic_prepositions: Vec<String>,
     #[serde(default)]
     modifier_endings: Vec<String>,
-    /// Event nouns that, bare, name one event in a story («референдум», "inauguration").
-    #[serde(default)]
-    one_per_story: Vec<String>,
 }
 
 /// The compiled `claims.toml` of one language; every word folded.
@@ -91,11 +92,11 @@ pub struct ClaimWords {
     /// Indices into `event_nouns` by their first four letters (the whole word if shorter).
     event_prefixes: HashMap<String, Vec<usize>>,
     event_verbs: HashSet<String>,
-    one_per_story: HashSet<String>,
     /// First three letters of every event noun and change word: a test before folding.
     event_prefixes3: HashSet<u64>,
     distinguishers: HashSet<String>,
     changes: HashSet<String>,
+    occurrences: HashSet<String>,
     /// Phrases placing a day before an event («накануне»), as word lists.
     pub before: Vec<Vec<String>>,
     /// Phrases placing a day after an event («после»), as word lists.
@@ -149,6 +150,7 @@ impl ClaimWords {
         let event_prefixes3 = event_nouns
             .iter()
             .chain(file.events.changes.iter())
+            .chain(file.events.occurrences.iter())
             .filter_map(|w| crate::language::prefix_key(&fold(w)))
             .collect();
         Ok(ClaimWords {
@@ -161,9 +163,9 @@ impl ClaimWords {
             event_prefixes,
             event_prefixes3,
             event_verbs: set(&file.events.verbs),
-            one_per_story: set(&file.events.one_per_story),
             distinguishers: set(&file.events.distinguishers),
             changes: set(&file.events.changes),
+            occurrences: set(&file.events.occurrences),
             before: phrases(&file.order.before),
             after: phrases(&file.order.after),
             order_fillers: set(&file.order.fillers),
@@ -252,12 +254,6 @@ impl ClaimWords {
             .find(|n| same_word(n, folded))
     }
 
-    /// An event noun (as [`ClaimWords::event_noun`] gives it) that, bare, names one event in
-    /// a story («референдум»): two days given to it contradict each other.
-    pub fn is_one_per_story(&self, noun: &str) -> bool {
-        self.one_per_story.contains(noun)
-    }
-
     /// A predicate that dates an event («пройдет», "will be held").
     pub fn is_event_verb(&self, folded: &str) -> bool {
         self.event_verbs.contains(folded)
@@ -292,6 +288,12 @@ impl ClaimWords {
     /// A word before an event noun naming another occurrence («следующий»).
     pub fn is_distinguisher(&self, folded: &str) -> bool {
         self.distinguishers.contains(folded)
+    }
+
+    /// A word saying its sentence tells of another occurrence of the event («туре»,
+    /// «повторно», "runoff").
+    pub fn is_occurrence(&self, folded: &str) -> bool {
+        self.occurrences.contains(folded)
     }
 
     /// A word saying a date changed («перенесли»).

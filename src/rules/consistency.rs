@@ -437,15 +437,6 @@ pub(crate) fn parts_exceed_total(ctx: &Context) -> Vec<Finding> {
 pub(crate) fn event_date_mismatch(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let evs = ctx.events;
-    let words = ctx
-        .pack
-        .and_then(|p| crate::claims::words::embedded(p.lang));
-    let one_per_story = |key: &str| {
-        words.is_some_and(|w| w.is_one_per_story(key))
-            && evs
-                .iter()
-                .all(|e| e.key == key || e.key.split(' ').next() != Some(key))
-    };
     for (bi, b) in evs.iter().enumerate() {
         let tb = &ctx.temporals[b.temporal];
         // The day it takes place, not a limit («продлится до 21 ноября») or a start.
@@ -460,10 +451,10 @@ pub(crate) fn event_date_mismatch(ctx: &Context) -> Vec<Finding> {
             let Some(ia) = ta.interval.filter(|_| at(ta)) else {
                 return false;
             };
-            // Only a named event («саммит НАТО»): two bare «встречи» may be two meetings.
-            // A bare «референдум» is the story's one when it names no other.
+            // Only a named event («саммит НАТО»): two bare «встречи» may be two meetings, and
+            // two bare «выборы» the first round and the second, or the polls of two regions.
             a.key == b.key
-                && (a.key.contains(' ') || one_per_story(&a.key))
+                && a.key.contains(' ')
                 && a.sentence != b.sentence
                 && (ia.end < ib.start || ib.end < ia.start)
                 // Another year is another occurrence of a yearly event.
