@@ -412,7 +412,31 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
             .map(|j| &ctx.temporals[j])
             .filter(|prev| prev.beside(t, &ctx.text.tokens));
         let prep = t.prep.or(restated.and_then(|prev| prev.prep));
-        if !matches!(prep, None | Some(Prep::At)) || !anchor.strong || anchor.conditional {
+        // «Голосование запланировано на 12 мая», "The vote is scheduled for May 12": the
+        // "for" time of a plan in force is the event's day.
+        // Not a plan superseded ("originally scheduled for May 12").
+        let superseded = || {
+            let tokens = &ctx.text.tokens;
+            let at = tokens.partition_point(|k| k.end <= anchor.span.start);
+            (at.saturating_sub(2)..at).any(|i| {
+                tokens[i].is_word()
+                    && ctx.pack.is_some_and(|p| {
+                        p.listed(&fold(tokens[i].text(&ctx.doc.text)))
+                            .is_some_and(|e| e.roles.has(crate::language::Roles::SUPERSEDED))
+                    })
+            })
+        };
+        let planned_for = prep == Some(Prep::For)
+            && anchor.tense == Tense::Future
+            && anchor.span.end <= t.span.start
+            && ctx
+                .pack
+                .is_some_and(|p| p.is_future_marker(&fold(ctx.src(&anchor.span))))
+            && !superseded();
+        if !(matches!(prep, None | Some(Prep::At)) || planned_for)
+            || !anchor.strong
+            || anchor.conditional
+        {
             continue;
         }
         let relative = |v: &TimeValue| {
