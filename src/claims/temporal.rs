@@ -3151,6 +3151,16 @@ fn duration_at(tg: &Tagged, i: usize, taken: &[bool]) -> Option<(Duration, usize
     if let Some((Phrase::Approx(a), after)) = tg.phrase(j).filter(|_| j == i || tg.joined(j)) {
         approx = Some(a);
         j = after;
+        // «почти через год», «більш ніж через тиждень»: the approximation before the
+        // relation.
+        if relation.is_none() && tg.joined(j) {
+            if let Some((Phrase::Relation(r, Position::Before), after)) =
+                tg.phrase_of(j, |p| matches!(p, Phrase::Relation(_, Position::Before)))
+            {
+                relation = Some(r);
+                j = after;
+            }
+        }
     }
     if !tg.joined(j) && j > i {
         return None;
@@ -4754,6 +4764,25 @@ mod tests {
         );
         assert!(durations_of("несколько лет назад", Lang::Ru).is_empty());
         assert!(durations_of("several years ago", Lang::En).is_empty());
+        // An approximation before the relation word: «почти через год».
+        assert_eq!(
+            durations_of("почти через год он уехал", Lang::Ru),
+            [(
+                "почти через год".into(),
+                1.0,
+                TimeUnit::Year,
+                Approx::Almost
+            )]
+        );
+        assert_eq!(
+            durations_of("майже через три тижні", Lang::Uk),
+            [(
+                "майже через три тижні".into(),
+                3.0,
+                TimeUnit::Week,
+                Approx::Almost
+            )]
+        );
         assert_eq!(
             durations_of("война длится уже почти четыре года", Lang::Ru),
             [(
