@@ -48,6 +48,33 @@ fn assert_valid(v: &serde_json::Value) {
     );
 }
 
+/// `factlint check --format json` of `text` given on standard input, with its publication
+/// date and language as flags.
+fn check_stdin(published: &str, lang: &str, text: &str) -> Output {
+    let mut child = bin()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--published",
+            published,
+            "--lang",
+            lang,
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 fn tmp(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join(name);
@@ -123,28 +150,11 @@ fn json_report_follows_the_contract() {
 
 #[test]
 fn flags_override_the_file_and_stdin_is_read() {
-    let mut child = bin()
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--published",
-            "2026-02-19",
-            "--lang",
-            "ru",
-            "-",
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all("Вчера, 17 февраля, парламент принял закон.".as_bytes())
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
+    let o = check_stdin(
+        "2026-02-19",
+        "ru",
+        "Вчера, 17 февраля, парламент принял закон.",
+    );
     assert_eq!(o.status.code(), Some(1));
     let v = json(&o);
     assert_valid(&v);
@@ -837,29 +847,7 @@ fn weekday_fixes_take_the_form_their_preposition_asks() {
         ),
         ("ru", "Заседание перенесли до понедельника, 25 марта.", None),
     ] {
-        let mut child = bin()
-            .args([
-                "check",
-                "--format",
-                "json",
-                "--published",
-                "2026-03-20",
-                "--lang",
-                lang,
-                "-",
-            ])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-        let o = child.wait_with_output().unwrap();
-        let v = json(&o);
+        let v = json(&check_stdin("2026-03-20", lang, text));
         assert_valid(&v);
         let d = &v["files"][0]["diagnostics"][0];
         assert_eq!(d["rule"], "temporal/weekday-mismatch", "{text}");
