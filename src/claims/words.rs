@@ -35,6 +35,10 @@ struct ElapsedFile {
     since_openers: Vec<String>,
     #[serde(default)]
     since_words: Vec<String>,
+    /// Words after a length that, with a verb of the start soon after, count from the start of
+    /// the event named after that verb ("four years after Russia launched its invasion").
+    #[serde(default)]
+    start_clause_openers: Vec<String>,
     #[serde(default)]
     same_event_modifiers: Vec<String>,
 }
@@ -109,6 +113,7 @@ pub struct ClaimWords {
     remaining: HashSet<String>,
     consecutive: HashSet<String>,
     since_openers: HashSet<String>,
+    start_clause_openers: HashSet<String>,
     since_words: HashSet<String>,
     same_event_modifiers: HashSet<String>,
 }
@@ -181,6 +186,7 @@ impl ClaimWords {
             remaining: set(&file.elapsed.remaining),
             consecutive: set(&file.elapsed.consecutive),
             since_openers: set(&file.elapsed.since_openers),
+            start_clause_openers: set(&file.elapsed.start_clause_openers),
             since_words: set(&file.elapsed.since_words),
             same_event_modifiers: set(&file.elapsed.same_event_modifiers),
         })
@@ -215,6 +221,12 @@ impl ClaimWords {
     /// A word opening "since" after a length («с», «від», "since").
     pub fn is_since_opener(&self, folded: &str) -> bool {
         self.since_openers.contains(folded)
+    }
+
+    /// A word after a length opening a clause of the event's start ("after" in "four years
+    /// after Russia launched its invasion").
+    pub fn is_start_clause_opener(&self, folded: &str) -> bool {
+        self.start_clause_openers.contains(folded)
     }
 
     /// A word that may follow a "since" opener before the event («начала», "the start of").

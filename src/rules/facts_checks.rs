@@ -399,9 +399,19 @@ fn told_as_past_or_future(ctx: &Context, sentence: usize, span: std::ops::Range<
             tense: Some(tense), ..
         } = crate::morphology::classify_cached(lang, morph, w)
         {
-            // "has lasted" reaches publication; "had lasted" a time before it.
+            // "has lasted" reaches publication; "had lasted" a time before it. An adverb may
+            // stand between ("have barely moved").
+            let adverb = |k: usize| {
+                pack.listed(&fold(tokens[k].text(&ctx.doc.text)))
+                    .is_some_and(|e| e.roles.has(crate::language::Roles::VERB_ADVERB))
+            };
+            let aux_at = if i > range.start + 1 && adverb(i - 1) {
+                i - 2
+            } else {
+                i.saturating_sub(1)
+            };
             let auxiliary = (i > range.start)
-                .then(|| tokens[i - 1].text(&ctx.doc.text))
+                .then(|| tokens[aux_at].text(&ctx.doc.text))
                 .filter(|a| pack.is_perfect_auxiliary(a));
             return match auxiliary {
                 Some(a) => matches!(
@@ -452,18 +462,30 @@ fn since_between(ctx: &Context, tokens: std::ops::Range<usize>) -> bool {
     let Some(words) = ctx.claim_words() else {
         return false;
     };
-    if tokens.is_empty() || tokens.len() > 5 {
+    if tokens.is_empty() || tokens.len() > 7 {
         return false;
     }
     let folded = |k: usize| {
         let t = &ctx.text.tokens[k];
         t.is_word().then(|| fold(t.text(&ctx.doc.text)))
     };
-    folded(tokens.start).is_some_and(|f| words.is_since_opener(&f))
-        && tokens
-            .clone()
-            .skip(1)
-            .all(|k| folded(k).is_some_and(|f| words.is_since_word(&f)))
+    let since_words = |from: usize| {
+        (from..tokens.end).all(|k| folded(k).is_some_and(|f| words.is_since_word(&f)))
+    };
+    let Some(opener) = folded(tokens.start) else {
+        return false;
+    };
+    if words.is_since_opener(&opener) && tokens.len() <= 5 {
+        return since_words(tokens.start + 1);
+    }
+    // "Nearly four years after Russia launched its full-scale invasion": a verb of the start
+    // within three words of the opener, then only words of "since".
+    words.is_start_clause_opener(&opener)
+        && (tokens.start + 1..tokens.end.min(tokens.start + 5)).any(|v| {
+            (tokens.start + 1..v).all(|k| folded(k).is_some())
+                && folded(v).is_some_and(|f| words.is_start_verb(&f))
+                && since_words(v + 1)
+        })
 }
 
 /// A noun between an event's name and a length that may be the length's own subject: not
@@ -524,12 +546,17 @@ fn another_of_its_kind(ctx: &Context, m: &Mention) -> bool {
             let adjunct = pack.noun_adjuncts
                 && w.chars().next().is_some_and(char::is_lowercase)
                 && matches!(class, Some(WordClass::Noun { pronoun: false, .. }));
+            // "Israel's war": another party's (not "Russia's war", a listed modifier).
+            let possessive = pack.possessive_len(&f).is_some();
             !words.is_same_event_modifier(&f)
-                && (matches!(class, Some(WordClass::Modifier)) || adjunct)
+                && (matches!(class, Some(WordClass::Modifier)) || adjunct || possessive)
                 && !pack.is_preposition(&f)
         });
-    let qualified = word(m.tokens.end).is_some_and(|w| pack.is_preposition(&fold(w)))
-        && word(m.tokens.end + 1).is_some();
+    // "war with Hamas", «война в Сирии»: a preposition and a complement after it.
+    let qualified = word(m.tokens.end).is_some_and(|w| {
+        let f = fold(w);
+        pack.is_preposition(&f) || words.is_topic_preposition(&f)
+    }) && word(m.tokens.end + 1).is_some();
     // «Война Израиля с ХАМАС»: a party's name right after it.
     let party = word(m.tokens.end).is_some_and(|w| {
         w.chars().next().is_some_and(char::is_uppercase) && pack.word(&fold(w)).is_empty()
@@ -622,7 +649,10 @@ pub(crate) fn duration_since_event(ctx: &Context) -> Vec<Finding> {
         };
         // «Вторая мировая война длилась шесть лет», «продлится еще два года»: a length told
         // in the past or the future is not the time since the start ("has lasted" is).
-        if d.relation.is_none() && told_as_past_or_future(ctx, d.sentence, d.tokens.clone()) {
+        // The words of the length and, after it, of the event's name ("two years since the
+        // start of the war", "after Russia launched its invasion") are not the clause's verb.
+        let told = d.tokens.start..d.tokens.end.max(event.tokens.end);
+        if d.relation.is_none() && told_as_past_or_future(ctx, d.sentence, told) {
             continue;
         }
         let Named::Entity(id) = &event.named else {
