@@ -490,6 +490,9 @@ struct NumbersFile {
     /// An age may follow a name between commas ("Mark Rutte, 59, said").
     #[serde(default)]
     appositive_ages: bool,
+    /// An age may follow a name in brackets with its unit («Виктор Лебедев (45 лет)»).
+    #[serde(default)]
+    bracket_ages: bool,
     ordinals: Vec<OrdinalEntry>,
     /// Ordinals before a unit of duration: «третий год войны», "in its third year" (the
     /// n-th unit since a start, read as «почти n»).
@@ -1059,6 +1062,8 @@ pub struct LanguagePack {
     pub plan_markers_are_nouns_too: bool,
     /// An age may follow a name between commas ("Mark Rutte, 59, said").
     pub appositive_ages: bool,
+    /// An age may follow a name in brackets with its unit («Виктор Лебедев (45 лет)»).
+    pub bracket_ages: bool,
     /// A noun right before a noun modifies it ("trade war"); in Russian and Ukrainian the
     /// noun before governs it instead («прекращение войны»).
     pub noun_adjuncts: bool,
@@ -1944,6 +1949,7 @@ impl LanguagePack {
             plan_markers_are_nouns_too: gr.plan_markers_are_nouns_too,
             noun_adjuncts: gr.noun_adjuncts,
             appositive_ages: num.appositive_ages,
+            bracket_ages: num.bracket_ages,
             abbreviations: set(&gr.abbreviations),
             abbreviation_prefixes: PrefixFilter::new(
                 gr.abbreviations.iter().filter_map(|w| prefix_key(&fold(w))),

@@ -2742,6 +2742,27 @@ fn ages_in(tg: &Tagged, text: &Text) -> Vec<Age> {
                 years,
                 name_before: None,
             });
+        } else if tg.pack.bracket_ages
+            && i >= 2
+            && tg.punct(i - 1) == Some('(')
+            && digits <= 3
+            && (1..=120).contains(&years)
+            && tg.punct(i + 2) == Some(')')
+            && tg
+                .word(i + 1)
+                .iter()
+                .any(|w| matches!(w, Word::DurationUnit(TimeUnit::Year, 1)))
+        {
+            // «Виктор Лебедев (45 лет)»: the number and its unit in brackets after a name.
+            if let Some(name) = name_before(tg, text, i - 1) {
+                out.push(Age {
+                    span: tg.tokens[i].start..tg.tokens[i + 1].end,
+                    tokens: i..i + 2,
+                    sentence: text.sentence_of(i),
+                    years,
+                    name_before: Some(name),
+                });
+            }
         } else if tg.pack.appositive_ages && digits <= 3 && (1..=120).contains(&years) {
             if let Some(name) = name_before_age(tg, text, i) {
                 out.push(Age {
@@ -2767,11 +2788,6 @@ fn name_before_age(tg: &Tagged, text: &Text, i: usize) -> Option<std::ops::Range
             .filter(|t| t.is_word())
             .map(|t| t.text(tg.source))
     };
-    let capitalised = |k: usize| {
-        word(k).is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
-        })
-    };
     if i < 2 || tg.punct(i - 1) != Some(',') || tg.punct(i + 1) != Some(',') {
         return None;
     }
@@ -2779,17 +2795,29 @@ fn name_before_age(tg: &Tagged, text: &Text, i: usize) -> Option<std::ops::Range
     if !next.chars().next().is_some_and(char::is_lowercase) || tg.pack.is_coordinator(next) {
         return None;
     }
-    let sentence = text.sentence_of(i);
-    let mut first = i - 1;
+    name_before(tg, text, i - 1)
+}
+
+/// The capitalised name (up to three words, none a calendar or number word) right before the
+/// punctuation at `p` («Mark Rutte,», «Виктор Лебедев (»), in its sentence.
+fn name_before(tg: &Tagged, text: &Text, p: usize) -> Option<std::ops::Range<usize>> {
+    let capitalised = |k: usize| {
+        tg.tokens.get(k).filter(|t| t.is_word()).is_some_and(|t| {
+            let w = t.text(tg.source);
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+    };
+    let sentence = text.sentence_of(p);
+    let mut first = p;
     while first > 0
-        && i - 1 - first < 3
+        && p - first < 3
         && capitalised(first - 1)
         && text.sentence_of(first - 1) == sentence
         && tg.word(first - 1).is_empty()
     {
         first -= 1;
     }
-    (first < i - 1).then_some(first..i - 1)
+    (first < p).then_some(first..p)
 }
 
 /// A count before a unit: digits («4», «25») or number words («четыре», «двадцать пять»).
