@@ -559,13 +559,26 @@ pub(crate) fn age_mismatch(ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (bi, (b, pb)) in people.iter().enumerate() {
         let Some(nb) = pb else { continue };
-        let earlier = people[..bi].iter().find(|(a, pa)| {
-            pa.as_ref().is_some_and(|na| same_person(na, nb))
-                && a.years != b.years
-                && a.sentence != b.sentence
-                && same_time(ctx, a.sentence, b.sentence)
-        });
-        let Some((a, _)) = earlier else { continue };
+        let before: Vec<_> = people[..bi]
+            .iter()
+            .filter(|(a, pa)| {
+                pa.as_ref().is_some_and(|na| same_person(na, nb))
+                    && a.sentence != b.sentence
+                    && same_time(ctx, a.sentence, b.sentence)
+            })
+            .collect();
+        // «Анна Смирнова (31 год) и ее отец Сергей Смирнов (58 лет) … 58-летний Смирнов»:
+        // a surname that two people named before share is either's, and one of them agrees.
+        let names: Vec<_> = before.iter().filter_map(|(_, pa)| pa.as_ref()).collect();
+        let two_people = names
+            .iter()
+            .any(|x| names.iter().any(|y| !same_person(x, y)));
+        if two_people || before.iter().any(|(a, _)| a.years == b.years) {
+            continue;
+        }
+        let Some((a, _)) = before.first() else {
+            continue;
+        };
         let mut f = Finding::new(b.span.clone()).var("other", ctx.src(&a.span));
         f.secondary = Some(a.span.clone());
         out.push(f);
