@@ -231,6 +231,20 @@ pub enum Approx {
     AtLeast,
 }
 
+impl Approx {
+    /// The name the JSON report and the timeline give it ("more-than").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Approx::Exactly => "exactly",
+            Approx::Almost => "almost",
+            Approx::About => "about",
+            Approx::MoreThan => "more-than",
+            Approx::LessThan => "less-than",
+            Approx::AtLeast => "at-least",
+        }
+    }
+}
+
 /// What a word around a duration makes of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -2367,6 +2381,21 @@ pub mod embedded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The timeline writes an approximation as the JSON report does.
+    #[test]
+    fn approximations_are_named_as_in_the_json_report() {
+        for a in [
+            Approx::Exactly,
+            Approx::Almost,
+            Approx::About,
+            Approx::MoreThan,
+            Approx::LessThan,
+            Approx::AtLeast,
+        ] {
+            assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
+        }
+    }
 
     /// Folding copies unchanged runs whole; it must agree with folding char by char.
     #[test]

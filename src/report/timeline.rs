@@ -219,7 +219,9 @@ pub fn table(doc: &Document, rows: &[Entry]) -> String {
             (Some(p), Some(t), _) => format!("{p} ({t})"),
             (_, _, Some(d)) => {
                 let length = if d.attributive { ", attributive" } else { "" };
-                format!("duration: {} {}, {:?}{length}", d.count, d.unit, d.approx).to_lowercase()
+                format!("duration: {} {}, ", d.count, d.unit).to_lowercase()
+                    + d.approx.as_str()
+                    + length
             }
             _ => String::new(),
         };
