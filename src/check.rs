@@ -86,19 +86,14 @@ pub fn extract(doc: &Document, facts: &Facts) -> (Text, Claims) {
         let mut story = Story::new(&temporals, &references, published.date);
         // «перенесли на понедельник, 25 марта»: a date restating the time before it takes
         // that one's preposition.
-        let restated_prep: Vec<Option<Prep>> = (0..temporals.len())
-            .map(|k| {
-                let prev = &temporals[k.checked_sub(1)?];
-                (temporals[k].prep.is_none() && prev.beside(&temporals[k], &text.tokens))
-                    .then_some(prev.prep)
-                    .flatten()
-            })
+        let governing: Vec<Option<Prep>> = (0..temporals.len())
+            .map(|k| crate::claims::governing_prep(&temporals, k, &text.tokens))
             .collect();
         for (k, t) in temporals.iter_mut().enumerate() {
             // A time that modifies a noun is not placed by the verb's tense, nor is a limit
             // by a past one («продлили до 20 ноября», "extended to Nov. 20", «перенесли на 15
             // декабря»): a past act may set a limit still to come.
-            let limit = match t.prep.or(restated_prep[k]) {
+            let limit = match governing[k] {
                 Some(Prep::Until | Prep::For) => true,
                 // Not the end of a range written in two parts ("from Sept. 14 to Thursday").
                 Some(Prep::To) => previous.is_none_or(|(sentence, prep)| {

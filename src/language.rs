@@ -2136,6 +2136,18 @@ impl LanguagePack {
             .is_some_and(|e| e.roles.has(Roles::NOUN_PREPOSITION))
     }
 
+    /// A word saying the time or plan after it was superseded ("originally", «изначально»).
+    pub fn is_superseded_marker(&self, word: &str) -> bool {
+        self.listed(&fold(word))
+            .is_some_and(|e| e.roles.has(Roles::SUPERSEDED))
+    }
+
+    /// An adverb that may stand between an auxiliary and its verb ("not", "barely").
+    pub fn is_verb_adverb(&self, word: &str) -> bool {
+        self.listed(&fold(word))
+            .is_some_and(|e| e.roles.has(Roles::VERB_ADVERB))
+    }
+
     /// A word joining two members of a list or two predicates ("and", «и»).
     pub fn is_coordinator(&self, word: &str) -> bool {
         self.listed(&fold(word))

@@ -384,6 +384,21 @@ impl Temporal {
     }
 }
 
+/// The preposition the `k`-th time expression is read with: its own, or for a date restating
+/// the time right before it («перенесли на понедельник, 25 марта», «призначено на неділю, 25
+/// жовтня»), that one's.
+pub fn governing_prep(
+    temporals: &[Temporal],
+    k: usize,
+    tokens: &[crate::text::Token],
+) -> Option<Prep> {
+    let t = &temporals[k];
+    t.prep.or_else(|| {
+        let prev = &temporals[k.checked_sub(1)?];
+        prev.beside(t, tokens).then_some(prev.prep).flatten()
+    })
+}
+
 /// A time named only by its relation to the time of writing: «сейчас», «недавно», "in the
 /// future". It has no calendar value and no rule reads it; the timeline shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -407,11 +407,7 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
         // Only an expression that says when the event happens: not a deadline, a target
         // period or a relative word, and not in a conditional clause. A date restating the
         // time before it takes that one's preposition («призначено на неділю, 25 жовтня»).
-        let restated = k
-            .checked_sub(1)
-            .map(|j| &ctx.temporals[j])
-            .filter(|prev| prev.beside(t, &ctx.text.tokens));
-        let prep = t.prep.or(restated.and_then(|prev| prev.prep));
+        let prep = crate::claims::governing_prep(ctx.temporals, k, &ctx.text.tokens);
         // «Голосование запланировано на 12 мая», "The vote is scheduled for May 12": the
         // "for" time of a plan in force is the event's day.
         // Not a plan superseded ("originally scheduled for May 12").
@@ -420,10 +416,9 @@ fn tense_vs_publication(p: &TenseParams, ctx: &Context) -> Vec<Finding> {
             let at = tokens.partition_point(|k| k.end <= anchor.span.start);
             (at.saturating_sub(2)..at).any(|i| {
                 tokens[i].is_word()
-                    && ctx.pack.is_some_and(|p| {
-                        p.listed(&fold(tokens[i].text(&ctx.doc.text)))
-                            .is_some_and(|e| e.roles.has(crate::language::Roles::SUPERSEDED))
-                    })
+                    && ctx
+                        .pack
+                        .is_some_and(|p| p.is_superseded_marker(tokens[i].text(&ctx.doc.text)))
             })
         };
         let planned_for = prep == Some(Prep::For)

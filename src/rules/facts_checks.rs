@@ -401,15 +401,12 @@ fn told_as_past_or_future(ctx: &Context, sentence: usize, span: std::ops::Range<
         {
             // "has lasted" reaches publication; "had lasted" a time before it. An adverb may
             // stand between ("have barely moved").
-            let adverb = |k: usize| {
-                pack.listed(&fold(tokens[k].text(&ctx.doc.text)))
-                    .is_some_and(|e| e.roles.has(crate::language::Roles::VERB_ADVERB))
-            };
-            let aux_at = if i > range.start + 1 && adverb(i - 1) {
-                i - 2
-            } else {
-                i.saturating_sub(1)
-            };
+            let aux_at =
+                if i > range.start + 1 && pack.is_verb_adverb(tokens[i - 1].text(&ctx.doc.text)) {
+                    i - 2
+                } else {
+                    i.saturating_sub(1)
+                };
             let auxiliary = (i > range.start)
                 .then(|| tokens[aux_at].text(&ctx.doc.text))
                 .filter(|a| pack.is_perfect_auxiliary(a));
